@@ -112,7 +112,12 @@ build_image() {
       esac
       build_image "debian:$version"
       build_dockerfile "$1" "$dockerfile" "$here/vps" "VERSION=$version" "DOCKER=$docker" ;;
-    inertia-testvps:*) die "$1 needs a registry (see test_env/README.md); it is not built here" ;;
+    inertia-testvps:ubuntu-* | inertia-testvps:centos-*)
+      # Only where a registry is reachable (FROM ubuntu:<v> / quay.io centos stream); see README.
+      local os="${1#inertia-testvps:}" rest version docker=yes
+      rest="${os#*-}" os="${os%%-*}" version="${rest%-nodocker}"
+      [[ "$rest" == *-nodocker ]] && docker=no
+      build_dockerfile "$1" "$here/Dockerfile.$os" "$here/vps" "VERSION=$version" "DOCKER=$docker" ;;
     *) die "unknown image: $1 (known: ${all_images[*]})" ;;
   esac
 }
