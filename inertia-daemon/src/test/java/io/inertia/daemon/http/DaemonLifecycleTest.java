@@ -172,7 +172,8 @@ class DaemonLifecycleTest {
     RouteGroup extra =
         routes -> routes
             .post("/down", Role.ADMIN, ctx -> Responses.ok(ctx, 200, "project shut down"))
-            .get("/releases", Role.USER, ctx -> { throw new ApiException(412, "nothing yet", "detail"); });
+            .get("/releases", Role.USER, ctx -> { throw new ApiException(412, "nothing yet", "detail"); })
+            .ws("/logs", Role.USER, ws -> ws.onConnect(c -> c.closeSession(1000, "bye")));
     try (TestDaemon d = new TestDaemon(root, new TestClock(), StatusSource.nothingDeployed(), false, List.of(extra))) {
       String user = d.userToken("plainish", "password1", false);
       assertEnvelope(d.post("/down", d.master(), null), 200, "project shut down");
@@ -181,6 +182,17 @@ class DaemonLifecycleTest {
       HttpResponse<String> rel = d.get("/releases", user);
       assertEnvelope(rel, 412, "nothing yet");
       assertEquals("detail", json(rel).get("error").asText());
+
+      java.net.URI wss = java.net.URI.create("wss://127.0.0.1:" + d.server.port() + "/logs?stream=true");
+      java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {};
+      java.util.concurrent.CompletionException noToken =
+          assertThrows(
+              java.util.concurrent.CompletionException.class,
+              () -> d.client.newWebSocketBuilder().buildAsync(wss, listener).join());
+      assertEquals(401, ((java.net.http.WebSocketHandshakeException) noToken.getCause()).getResponse().statusCode());
+      java.net.http.WebSocket ok =
+          d.client.newWebSocketBuilder().header("Authorization", "Bearer " + user).buildAsync(wss, listener).join();
+      ok.abort();
     }
   }
 }
