@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -200,7 +201,29 @@ class ConfigFilesTest {
   }
 
   @Test
-  void failedSaveLeavesTheOldFile() throws IOException {
+  void newRemotesFileIsPrivateAndExistingModesAreKept() throws IOException {
+    Path remotes = dir.resolve("inertia.remotes");
+    ConfigFiles.saveRemotes(remotes, EXPECTED_REMOTES);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(remotes)));
+    Path project = dir.resolve("inertia.toml");
+    Files.writeString(project, "");
+    Files.setPosixFilePermissions(project, PosixFilePermissions.fromString("rw-rw-r--"));
+    ConfigFiles.saveProject(project, EXPECTED_PROJECT);
+    assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(project)));
+  }
+
+  @Test
+  void saveThroughSymlinkReplacesTheTarget() throws IOException {
+    Path real = dir.resolve("real.remotes");
+    Files.writeString(real, "");
+    Path link = Files.createSymbolicLink(dir.resolve("inertia.remotes"), real);
+    ConfigFiles.saveRemotes(link, EXPECTED_REMOTES);
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals(EXPECTED_REMOTES, ConfigFiles.loadRemotes(real));
+  }
+
+  @Test
+  void failedSaveThrowsAndTouchesNothing() throws IOException {
     Path blocker = dir.resolve("not-a-dir");
     Files.writeString(blocker, "x");
     ConfigException e =
