@@ -190,6 +190,20 @@ class ConfigFilesTest {
   }
 
   @Test
+  void otherValidTomlLayoutsReadTheSame() throws IOException {
+    Path f = dir.resolve("inertia.remotes");
+    Files.writeString(
+        f,
+        "remote = [{ version = \"v0.7.0\", name = \"staging\", ip = \"123.45.67.89\","
+            + " ssh.user = \"root\", ssh.identityfile = \"/home/me/.ssh/id_rsa\","
+            + " ssh.ssh-port = \"22\", daemon = { port = \"4303\","
+            + " token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9....\","
+            + " webhook-secret = 'Zx3...=', verify-ssl = false },"
+            + " profiles = { my_project = \"default\" } }]\n");
+    assertEquals(EXPECTED_REMOTES, ConfigFiles.loadRemotes(f));
+  }
+
+  @Test
   void saveReplacesAtomicallyAndLeavesNoTempFile() throws IOException {
     Path out = dir.resolve("inertia.toml");
     Files.writeString(out, "old");
