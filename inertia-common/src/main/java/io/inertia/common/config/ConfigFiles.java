@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,22 +47,38 @@ public final class ConfigFiles {
 
   private ConfigFiles() {}
 
-  /** Loads a project file. @throws ConfigException naming the file and the problem */
+  /**
+   * Loads a project file.
+   *
+   * @throws ConfigException naming the file and the problem; the file is left untouched
+   */
   public static ProjectConfig loadProject(Path file) {
     return load(file, TomlTrees::project);
   }
 
-  /** Loads a remotes file. @throws ConfigException naming the file and the problem */
+  /**
+   * Loads a remotes file.
+   *
+   * @throws ConfigException naming the file and the problem; the file is left untouched
+   */
   public static RemotesConfig loadRemotes(Path file) {
     return load(file, TomlTrees::remotes);
   }
 
-  /** Writes a project file atomically. @throws ConfigException if it cannot be written */
+  /**
+   * Writes a project file atomically.
+   *
+   * @throws ConfigException if it cannot be written; the old file, if any, is then unchanged
+   */
   public static void saveProject(Path file, ProjectConfig config) {
     write(file, TomlWriter.project(config), PROJECT_MODE);
   }
 
-  /** Writes a remotes file atomically. @throws ConfigException if it cannot be written */
+  /**
+   * Writes a remotes file atomically.
+   *
+   * @throws ConfigException if it cannot be written; the old file, if any, is then unchanged
+   */
   public static void saveRemotes(Path file, RemotesConfig config) {
     write(file, TomlWriter.remotes(config), REMOTES_MODE);
   }
@@ -111,12 +130,26 @@ public final class ConfigFiles {
 
   private static void write(Path file, String text, Set<PosixFilePermission> newFileMode) {
     Path target = file.toAbsolutePath();
+    try {
+      // Replace the file a symlink points to, not the link (dotfile managers link these files).
+      if (Files.isSymbolicLink(target)) {
+        target = target.toRealPath();
+      }
+    } catch (IOException e) {
+      throw ConfigException.write(file, String.valueOf(e.getMessage()), e);
+    }
     Path dir = target.getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      Files.write(tmp, text.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.SYNC);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
       PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
       if (posix != null) {
         posix.setPermissions(

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,20 @@ class ConfigFilesTest {
   }
 
   @Test
+  void otherValidTomlLayoutsReadTheSame() throws IOException {
+    Path f = dir.resolve("inertia.remotes");
+    Files.writeString(
+        f,
+        "remote = [{ version = \"v0.7.0\", name = \"staging\", ip = \"123.45.67.89\","
+            + " ssh.user = \"root\", ssh.identityfile = \"/home/me/.ssh/id_rsa\","
+            + " ssh.ssh-port = \"22\", daemon = { port = \"4303\","
+            + " token = \"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9....\","
+            + " webhook-secret = 'Zx3...=', verify-ssl = false },"
+            + " profiles = { my_project = \"default\" } }]\n");
+    assertEquals(EXPECTED_REMOTES, ConfigFiles.loadRemotes(f));
+  }
+
+  @Test
   void saveReplacesAtomicallyAndLeavesNoTempFile() throws IOException {
     Path out = dir.resolve("inertia.toml");
     Files.writeString(out, "old");
@@ -200,7 +215,29 @@ class ConfigFilesTest {
   }
 
   @Test
-  void failedSaveLeavesTheOldFile() throws IOException {
+  void newRemotesFileIsPrivateAndExistingModesAreKept() throws IOException {
+    Path remotes = dir.resolve("inertia.remotes");
+    ConfigFiles.saveRemotes(remotes, EXPECTED_REMOTES);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(remotes)));
+    Path project = dir.resolve("inertia.toml");
+    Files.writeString(project, "");
+    Files.setPosixFilePermissions(project, PosixFilePermissions.fromString("rw-rw-r--"));
+    ConfigFiles.saveProject(project, EXPECTED_PROJECT);
+    assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(project)));
+  }
+
+  @Test
+  void saveThroughSymlinkReplacesTheTarget() throws IOException {
+    Path real = dir.resolve("real.remotes");
+    Files.writeString(real, "");
+    Path link = Files.createSymbolicLink(dir.resolve("inertia.remotes"), real);
+    ConfigFiles.saveRemotes(link, EXPECTED_REMOTES);
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals(EXPECTED_REMOTES, ConfigFiles.loadRemotes(real));
+  }
+
+  @Test
+  void failedSaveThrowsAndTouchesNothing() throws IOException {
     Path blocker = dir.resolve("not-a-dir");
     Files.writeString(blocker, "x");
     ConfigException e =
