@@ -39,7 +39,7 @@ public record SshTarget(String host, int port, String user, Path identityFile, S
   public static SshTarget of(RemoteConfig remote) {
     if (!remote.hasSsh()) {
       throw new IllegalArgumentException(
-          "remote '" + remote.name() + "' has no SSH settings - add them with 'inertia remote set'");
+          "client not configured for SSH access (remote '" + remote.name() + "' has no [remote.ssh] section)");
     }
     String portText = remote.ssh().sshPort().isEmpty() ? "22" : remote.ssh().sshPort();
     int port;
