@@ -109,6 +109,9 @@ public final class SshjRemoteShell implements RemoteShell {
           target.passphrase() == null
               ? ssh.loadKeys(key.toString())
               : ssh.loadKeys(key.toString(), target.passphrase().toCharArray());
+      // Decrypt now: an encrypted key without its passphrase fails here with a clear cause, not as
+      // a vague "authentication exhausted" later.
+      keys.getPrivate();
       ssh.authPublickey(target.user(), keys);
     } catch (UserAuthException e) {
       throw new RemoteShellException(
@@ -156,26 +159,35 @@ public final class SshjRemoteShell implements RemoteShell {
       Session.Command cmd = session.exec(command);
       Thread outReader = reader(cmd.getInputStream(), stdout, outLines, "ssh-stdout");
       Thread errReader = reader(cmd.getErrorStream(), stderr, errLines, "ssh-stderr");
-      IOException writeFailure = null;
-      try (OutputStream remoteIn = cmd.getOutputStream()) {
-        if (stdin != null) {
-          byte[] buf = new byte[IO_BUFFER];
-          int n;
-          while ((n = stdin.read(buf)) >= 0) {
-            remoteIn.write(buf, 0, n);
-            if (System.nanoTime() > deadline) {
-              throw new RemoteShellException(
-                  "timed out after " + timeout.toSeconds() + " s sending input to: " + brief(command));
-            }
-          }
+      // Feed stdin on its own thread: a remote command that stops reading early (docker load
+      // rejecting the stream) leaves the channel window full, and a blocked write must not keep us
+      // from seeing its exit status.
+      IOException[] writeFailure = new IOException[1];
+      Thread writer =
+          new Thread(
+              () -> {
+                try (OutputStream remoteIn = cmd.getOutputStream()) {
+                  if (stdin != null) {
+                    byte[] buf = new byte[IO_BUFFER];
+                    int n;
+                    while ((n = stdin.read(buf)) >= 0) {
+                      remoteIn.write(buf, 0, n);
+                    }
+                  }
+                } catch (IOException e) {
+                  writeFailure[0] = e;
+                }
+              },
+              "ssh-stdin");
+      writer.setDaemon(true);
+      writer.start();
+      try {
+        cmd.join(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ConnectionException e) {
+        if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)) {
+          throw e;
         }
-      } catch (IOException e) {
-        // The remote command may have exited early (e.g. docker load rejected the stream); its exit
-        // status and stderr tell why, so keep going and report them.
-        writeFailure = e;
       }
-      long left = Math.max(1, deadline - System.nanoTime());
-      cmd.join(left, TimeUnit.NANOSECONDS);
       joinReader(outReader, deadline);
       joinReader(errReader, deadline);
       Integer status = cmd.getExitStatus();
@@ -183,10 +195,14 @@ public final class SshjRemoteShell implements RemoteShell {
         throw new RemoteShellException(
             "timed out after " + timeout.toSeconds() + " s waiting for: " + brief(command));
       }
-      if (status == null && writeFailure != null && errLines.isEmpty()) {
+      if (writer.isAlive()) {
+        session.close(); // unblocks a writer stuck on a full window
+        joinReader(writer, deadline);
+      }
+      if (status == null && writeFailure[0] != null && errLines.isEmpty()) {
         throw new RemoteShellException(
-            "sending data to " + target.display() + " failed: " + writeFailure.getMessage(),
-            writeFailure);
+            "sending data to " + target.display() + " failed: " + writeFailure[0].getMessage(),
+            writeFailure[0]);
       }
       return new ExecResult(brief(command), status == null ? -1 : status, outLines, errLines);
     } catch (ConnectionException e) {
