@@ -375,7 +375,7 @@ public final class Bootstrap {
     out.message(":globe_with_meridians: Address:  " + r.webhookUrl());
     out.message(":key: Secret:   " + s.webhookSecret());
     out.message(
-        "\nThe daemon's certificate is self-signed. The Inertia CLI has pinned it (SHA-256 "
+        "\nThe daemon's certificate is self-signed. The Inertia CLI has pinned it ("
             + r.certFingerprint()
             + "),\nbut GitHub cannot verify it: disable SSL verification in the webhook settings, or"
             + " install your own\ncertificate (https://inertia.ubclaunchpad.com/#custom-ssl-certificate).");

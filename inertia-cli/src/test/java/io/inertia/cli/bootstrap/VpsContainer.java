@@ -36,6 +36,15 @@ final class VpsContainer implements AutoCloseable {
 
   /** Starts {@code image} with a fresh ed25519 client key in {@code keyDir}; waits for sshd. */
   static VpsContainer start(String image, Path keyDir) throws Exception {
+    return start(image, keyDir, 0);
+  }
+
+  /**
+   * As {@link #start(String, Path)}, also publishing {@code samePort} (if not 0) as
+   * {@code 127.0.0.1:samePort -> samePort}, so a daemon started with {@code -p samePort:4303} inside
+   * the VPS is reachable at that port from the host.
+   */
+  static VpsContainer start(String image, Path keyDir, int samePort) throws Exception {
     Path key = keyDir.resolve("id_ed25519");
     if (!Files.exists(key)) {
       Docker.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()), 30);
@@ -43,9 +52,13 @@ final class VpsContainer implements AutoCloseable {
     String pub = Files.readString(keyDir.resolve("id_ed25519.pub")).trim();
     String name = "inertia-bootstrap-it-" + UUID.randomUUID().toString().substring(0, 8);
     int port = freePort();
+    List<String> extra =
+        samePort == 0 ? List.of() : List.of("-p", "127.0.0.1:" + samePort + ":" + samePort);
+    List<String> cmd = new ArrayList<>(List.of("docker", "run", "-d"));
+    cmd.addAll(extra);
     Docker.ok(
-        List.of(
-            "docker", "run", "-d", "--name", name, "--hostname", "vps",
+        concat(cmd,
+            "--name", name, "--hostname", "vps",
             "--label", "io.inertia.test=true",
             "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE",
             "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined",
@@ -116,7 +129,13 @@ final class VpsContainer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  private static List<String> concat(List<String> head, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all;
+  }
+
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
