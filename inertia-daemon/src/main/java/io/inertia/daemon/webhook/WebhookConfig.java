@@ -30,9 +30,9 @@ public record WebhookConfig(Supplier<String> secret, boolean allowUnsignedBitbuc
     return new WebhookConfig(secret, "true".equalsIgnoreCase(env.getOrDefault(ALLOW_UNSIGNED_BITBUCKET_ENV, "").trim()));
   }
 
-  /** The current secret, or an empty string. */
+  /** The current secret, or an empty string when none (or only whitespace) is configured. */
   String currentSecret() {
     String s = secret.get();
-    return s == null ? "" : s;
+    return s == null || s.isBlank() ? "" : s;
   }
 }
