@@ -412,7 +412,12 @@ public final class Bootstrap {
     LineListener o = stream ? line -> out.remote(line, false) : LineListener.NONE;
     LineListener e = stream ? line -> out.remote(line, true) : LineListener.NONE;
     try {
-      return shell.exec(Scripts.command(name, vars), o, e, timeout);
+      ExecResult r = shell.exec(Scripts.command(name, vars), o, e, timeout);
+      if (!stream) {
+        out.debug(name + " stdout:\n>>>\n" + String.join("\n", r.stdout()) + "\n<<<");
+        out.debug(name + " stderr:\n>>>\n" + String.join("\n", r.stderr()) + "\n<<<");
+      }
+      return r;
     } catch (RemoteShellException ex) {
       throw connectionFailure(step, ex);
     }

@@ -14,6 +14,12 @@ public interface BootstrapOutput {
   /** A line a remote script printed, streamed as it arrives. */
   void remote(String line, boolean stderr);
 
+  /**
+   * The captured output of a script that is not streamed, for {@code --debug} (reference §3.5:
+   * {@code DEBUG: <script> stdout: >>> … <<<}). Ignored unless overridden.
+   */
+  default void debug(String text) {}
+
   /** Output to two print streams, shortcodes left as they are; for tests and plain consoles. */
   static BootstrapOutput to(PrintStream out, PrintStream err) {
     return new BootstrapOutput() {

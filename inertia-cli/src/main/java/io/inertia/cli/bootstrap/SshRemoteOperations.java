@@ -238,6 +238,11 @@ public final class SshRemoteOperations implements RemoteOperations {
       public synchronized void remote(String line, boolean stderr) {
         console.raw(line);
       }
+
+      @Override
+      public synchronized void debug(String text) {
+        console.debug(text);
+      }
     };
   }
 

@@ -172,10 +172,16 @@ class BootstrapIT {
       // the extra git host was scanned into the deploy user's known_hosts
       assertTrue(shell.run("ssh-keygen -F 127.0.0.1 -f ~/.ssh/known_hosts", CMD).ok());
 
+      // dockerd stopped (a rebooted VPS without an init system): step 1 starts it again.
+      vps.exec("pkill dockerd; for i in $(seq 1 100); do pgrep -x dockerd >/dev/null || exit 0; sleep 0.2; done; exit 1");
       out.clear();
       Bootstrap.Result second = bootstrap.init(settings("[127.0.0.1]:22"));
       report("debian-trixie user deploy, second init", second);
-      assertTrue(out.text().contains("Docker installation detected - skipping install"));
+      assertInOrder(
+          out.text(),
+          "Docker installation detected - skipping install",
+          "dockerd is online",
+          "Docker installation complete");
       assertTrue(out.text().contains("known_hosts: 127.0.0.1 already present"));
       assertEquals(first.deployKey(), second.deployKey());
       assertEquals(first.token(), second.token());
