@@ -140,7 +140,10 @@ public final class ImageTransfer {
       throw new ImageTransferException("interrupted while sending " + image, e);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    if (saveExit != 0) {
+    // Blame the side that failed first: when docker load stops reading, docker save dies of the
+    // closed pipe (SIGPIPE 141, or our SIGTERM 143) and only the remote's words explain why.
+    boolean saveKilledByPipe = saveExit == 141 || saveExit == 143 || saveExit == -1;
+    if (saveExit != 0 && (load.ok() || !saveKilledByPipe)) {
       throw new ImageTransferException(
           "'docker save " + image + "' failed (exit " + saveExit + "): " + tail(saveErrors));
     }

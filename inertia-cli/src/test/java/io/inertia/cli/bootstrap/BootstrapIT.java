@@ -102,6 +102,21 @@ class BootstrapIT {
           "1",
           shell.run("docker ps -a -q --filter name=inertia-daemon | wc -l", CMD).stdoutText());
 
+      // Image delivery: forced transfer although present; an image nobody has ends in docker pull,
+      // which fails here (no registry) with the step, the remote's words and a hint.
+      out.clear();
+      bootstrap.deliverImage("Step 3/4 (start daemon)", daemon.image(), true);
+      assertTrue(out.text().contains("Sending " + daemon.image() + " over SSH..."), out.text());
+      BootstrapException pull =
+          assertThrows(
+              BootstrapException.class,
+              () -> bootstrap.deliverImage("Step 3/4 (start daemon)", "ghcr.io/ubclaunchpad/inertiad:v0.0.0-none", false));
+      System.out.println(pull.getMessage());
+      assertTrue(out.text().contains("Downloading ghcr.io/ubclaunchpad/inertiad:v0.0.0-none"), out.text());
+      assertTrue(pull.getMessage().startsWith("Step 3/4 (start daemon) failed: the image"), pull.getMessage());
+      assertTrue(pull.getMessage().contains("The remote said:"), pull.getMessage());
+      assertTrue(pull.getMessage().contains("Build or pull the image locally"), pull.getMessage());
+
       // token --ssh
       assertEquals(first.token(), bootstrap.token(daemon.image()));
 

@@ -101,6 +101,14 @@ class RemoteCommandsIT {
         assertEquals(1, escape.code, escape.toString());
         assertTrue(escape.err.contains("leaves the project directory"), escape.err);
 
+        Run sendImage = run(env, project, "", "vps", "send-image", daemon.image());
+        assertEquals(0, sendImage.code, sendImage.toString());
+        assertTrue(sendImage.out.contains("Loaded image: " + daemon.image()), sendImage.out);
+        assertTrue(sendImage.out.contains("has been copied to remote 'vps'"), sendImage.out);
+        Run noImage = run(env, project, "", "vps", "send-image", "inertia-it/none:0");
+        assertEquals(1, noImage.code, noImage.toString());
+        assertTrue(noImage.err.contains("is not in the local Docker engine"), noImage.err);
+
         Run upgrade = run(env, project, "", "vps", "upgrade");
         assertEquals(0, upgrade.code, upgrade.toString());
         assertTrue(upgrade.out.contains("Shutting down daemon..."), upgrade.out);
