@@ -91,7 +91,11 @@ build_dockerfile() {
   fi
 }
 
+declare -A visited=()
+
 build_image() {
+  [[ -z "${visited[$1]:-}" ]] || return 0
+  visited[$1]=1
   case "$1" in
     debian:bookworm | debian:trixie) build_debian "${1#debian:}" ;;
     docker/compose:1.29.2)
