@@ -38,7 +38,7 @@ image_recipe() {
 
 # debian:<suite> from debootstrap, with the apt settings of the official images so layers stay small.
 build_debian() {
-  local suite="$1" tag="debian:$1" root
+  local suite="$1" tag="debian:$1" root t0=$SECONDS
   if image_exists "$tag"; then log "skip $tag (exists)"; return; fi
   command -v debootstrap >/dev/null || die "debootstrap is missing: apt-get install -y debootstrap"
   root="$(mktemp -d "${TMPDIR:-/tmp}/inertia-rootfs-$suite.XXXXXX")"
@@ -62,8 +62,8 @@ APT
   echo 'Acquire::GzipIndexes "true";' >"$root/etc/apt/apt.conf.d/docker-gzip-indexes"
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin "$root"/var/lib/apt/lists/*
   rm -rf "${root:?}"/var/log/* "${root:?}"/tmp/* "${root:?}"/dev/*
-  log "docker import $tag"
   tar --numeric-owner -C "$root" -c . | docker import -c 'CMD ["/bin/bash"]' - "$tag" >/dev/null
+  log "built $tag in $((SECONDS - t0)) s"
 }
 
 # docker build TAG DOCKERFILE CONTEXT [BUILD_ARG...]; skipped when TAG exists from the same recipe.
@@ -78,12 +78,13 @@ build_dockerfile() {
     old="$(docker image inspect -f '{{.Id}}' "$tag")"
   fi
   log "docker build $tag"
-  local out; out="$(mktemp "${TMPDIR:-/tmp}/inertia-build.XXXXXX")"
+  local out t0=$SECONDS; out="$(mktemp "${TMPDIR:-/tmp}/inertia-build.XXXXXX")"
   if ! docker build --label "io.inertia.test.recipe=$hash" -t "$tag" -f "$dockerfile" "${args[@]}" \
       "$context" >"$out" 2>&1; then
     tail -n 30 "$out" >&2; rm -f "$out"; die "docker build $tag failed"
   fi
   rm -f "$out"
+  log "built $tag in $((SECONDS - t0)) s"
   # The legacy builder keeps the first stage of a multi-stage build as a dangling image.
   docker image prune -f --filter label=io.inertia.test.stage >/dev/null
   if [[ -n "$old" && "$old" != "$(docker image inspect -f '{{.Id}}' "$tag")" ]]; then
@@ -91,7 +92,11 @@ build_dockerfile() {
   fi
 }
 
+declare -A visited=()
+
 build_image() {
+  [[ -z "${visited[$1]:-}" ]] || return 0
+  visited[$1]=1
   case "$1" in
     debian:bookworm | debian:trixie) build_debian "${1#debian:}" ;;
     docker/compose:1.29.2)
@@ -131,7 +136,24 @@ main() {
   flock -w 900 9 || die "another images.sh holds the lock for 15 minutes"
   local start=$SECONDS img
   (($# > 0)) || set -- "${all_images[@]}"
-  for img in "$@"; do build_image "$img"; done
+  # Two lanes in parallel (downloads and unpacking overlap well even on 2 cores): what derives
+  # from bookworm, and the rest. Bases first, so neither lane waits on the other's debootstrap.
+  local bookworm=() other=()
+  for img in "$@"; do
+    case "$img" in
+      debian:bookworm | docker/compose:* | *:debian-bookworm*) bookworm+=("$img") ;;
+      *) other+=("$img") ;;
+    esac
+  done
+  run_lane() { local i; for i in "$@"; do build_image "$i"; done; }
+  run_lane "${bookworm[@]}" &
+  local lane_a=$!
+  run_lane "${other[@]}" &
+  local lane_b=$!
+  local failed=0
+  wait "$lane_a" || failed=1
+  wait "$lane_b" || failed=1
+  ((failed == 0)) || die "some images failed to build (see above)"
   log "done in $((SECONDS - start)) s"
 }
 

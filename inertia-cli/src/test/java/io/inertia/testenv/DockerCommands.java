@@ -52,7 +52,9 @@ public final class DockerCommands {
     if ("true".equals(System.getenv("CI"))) {
       throw new IllegalStateException(message + "; CI=true, so this is a failure, not a skip");
     }
-    Assumptions.abort(message + "; skipping (start dockerd, then `make images`)");
+    message += "; skipping (start dockerd, then `make images`)";
+    System.err.println("WARNING: " + message);
+    Assumptions.abort(message);
   }
 
   /** Runs {@code docker args...}; throws if it does not finish within {@code timeout}. */

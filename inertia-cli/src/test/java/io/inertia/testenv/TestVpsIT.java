@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.transport.TransportException;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +24,8 @@ class TestVpsIT {
 
   private static final String NESTED_IMAGE = "debian:bookworm";
 
-  @BeforeAll
-  static void engine() {
+  @BeforeEach
+  void engine() {
     DockerCommands.requireEngine();
     DockerCommands.ensureImage(NESTED_IMAGE);
   }
