@@ -46,6 +46,18 @@ class DaemonLifecycleTest {
   }
 
   @Test
+  void failuresFromOneAddressAcrossUserNamesAreThrottled() {
+    try (TestDaemon d = new TestDaemon(root, new TestClock())) {
+      d.userToken("victim", "password1", false);
+      for (int i = 0; i < 5; i++) {
+        assertEquals(401, d.post("/user/login", null, Map.of("username", "guess" + i, "password", "password1")).statusCode());
+      }
+      HttpResponse<String> r = d.post("/user/login", null, Map.of("username", "victim", "password", "password1"));
+      assertEnvelope(r, 429, null);
+    }
+  }
+
+  @Test
   void totpEnableLoginBackupCodesOnceAndDisable() {
     TestClock clock = new TestClock();
     try (TestDaemon d = new TestDaemon(root, clock)) {
