@@ -33,3 +33,11 @@ for i in $(seq 1 200); do
 done
 sleep 1
 echo "RssAnon after 200 HTTPS requests: $(awk '/RssAnon/ {printf "%.1f MiB", $2/1024}' /proc/$pid/status)"
+start=$(date +%s%N)
+docker restart -t 10 "$name" >/dev/null
+addr=$(docker port "$name" 4303/tcp | head -1) # a new ephemeral host port after the restart
+for _ in $(seq 1 300); do
+  if curl -fsS --cacert "$cert" "https://$addr/" -o /dev/null 2>/dev/null; then break; fi
+  sleep 0.05
+done
+echo "restart (stop + start, certificate present) to first 200: $(( ($(date +%s%N) - start) / 1000000 )) ms"
