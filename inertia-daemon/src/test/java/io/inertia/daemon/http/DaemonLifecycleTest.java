@@ -198,7 +198,14 @@ class DaemonLifecycleTest {
         routes -> routes
             .post("/down", Role.ADMIN, ctx -> Responses.ok(ctx, 200, "project shut down"))
             .get("/releases", Role.USER, ctx -> { throw new ApiException(412, "nothing yet", "detail"); })
-            .ws("/logs", Role.USER, ws -> ws.onConnect(c -> c.closeSession(1000, "bye")))
+            .ws(
+                "/logs",
+                Role.USER,
+                ws -> ws.onConnect(
+                    c -> new Thread(() -> {
+                          WebSocketLines.send(c, "line 1", Duration.ofSeconds(5));
+                          c.closeSession(1000, "bye");
+                        }).start()))
             .post(
                 "/up",
                 Role.ADMIN,
@@ -218,7 +225,23 @@ class DaemonLifecycleTest {
       assertEquals("detail", json(rel).get("error").asText());
 
       java.net.URI wss = java.net.URI.create("wss://127.0.0.1:" + d.server.port() + "/logs?stream=true");
-      java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {};
+      java.util.List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+      java.net.http.WebSocket.Listener listener =
+          new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+              frames.add(data.toString());
+              w.request(1);
+              return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket w, int code, String reason) {
+              closed.complete(code);
+              return null;
+            }
+          };
       java.util.concurrent.CompletionException noToken =
           assertThrows(
               java.util.concurrent.CompletionException.class,
@@ -226,7 +249,8 @@ class DaemonLifecycleTest {
       assertEquals(401, ((java.net.http.WebSocketHandshakeException) noToken.getCause()).getResponse().statusCode());
       java.net.http.WebSocket ok =
           d.client.newWebSocketBuilder().header("Authorization", "Bearer " + user).buildAsync(wss, listener).join();
-      ok.abort();
+      assertEquals(1000, closed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(List.of("line 1"), frames);
 
       // Streamed lines arrive as they are written, not at the end.
       java.net.http.HttpRequest up =
