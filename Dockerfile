@@ -29,13 +29,14 @@ RUN mkdir -p /opt/inertiad/lib \
 COPY inertia-daemon/src/main/docker/inertiad.c /tmp/inertiad.c
 RUN gcc -static -Os -s -o /usr/local/bin/inertiad /tmp/inertiad.c
 
-# Root file system: the runtime, the launcher and every shared library they link (found with ldd).
+# Root file system: the runtime, the launcher and every system library they link (found with ldd; the runtime's
+# own libraries are already under /rootfs/opt).
 RUN mkdir -p /rootfs/opt /rootfs/usr/local/bin /rootfs/tmp /rootfs/daemon /rootfs/etc \
  && chmod 1777 /rootfs/tmp \
  && cp -a /opt/inertiad /rootfs/opt/ \
  && cp /usr/local/bin/inertiad /rootfs/usr/local/bin/ \
  && find /rootfs/opt/inertiad -type f \( -name java -o -name '*.so' \) -exec ldd {} \; 2>/dev/null \
-      | awk '/=> \// {print $3} /^[[:space:]]*\/[^ ]*ld-linux/ {print $1}' | sort -u \
+      | awk '/=> \// {print $3} /^[[:space:]]*\/[^ ]*ld-linux/ {print $1}' | grep -v '^/rootfs/' | sort -u \
       | xargs -r -I{} cp --parents -L {} /rootfs/ \
  && printf 'root:x:0:0:root:/root:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n' > /rootfs/etc/passwd \
  && printf 'root:x:0:\nnogroup:x:65534:\n' > /rootfs/etc/group \
