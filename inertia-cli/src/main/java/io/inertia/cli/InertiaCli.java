@@ -169,6 +169,25 @@ public final class InertiaCli {
     return root;
   }
 
+  /**
+   * The whole static tree for documentation and completion: every built-in, plus (when
+   * {@code remotePlaceholder} is given) one visible per-remote command under that name.
+   */
+  static CommandLine fullTree(CliContext ctx, String remotePlaceholder) {
+    CommandFactory factory = new CommandFactory(ctx, null);
+    CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
+    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    if (remotePlaceholder != null) {
+      CommandFactory remoteFactory = new CommandFactory(ctx, remotePlaceholder);
+      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
+      host.getCommandSpec().name(remotePlaceholder);
+      host.getCommandSpec().usageMessage().description(
+          "Per-remote commands: 'inertia <remote> …' for every remote in the remotes file");
+      root.addSubcommand(remotePlaceholder, host);
+    }
+    return root;
+  }
+
   private static void addBuiltin(CommandLine root, CommandFactory factory, String name) {
     Class<?> cls = BuiltinCommands.COMMANDS.get(name);
     root.addSubcommand(new CommandLine(create(factory, cls), factory));
