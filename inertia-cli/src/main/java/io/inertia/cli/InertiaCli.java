@@ -41,6 +41,9 @@ public final class InertiaCli {
       System.out.println("inertia version " + Version.current());
       return;
     }
+    if (FastPaths.remoteLs(args, System.getenv(), System.out)) {
+      return;
+    }
     Path cwd = Paths.get("").toAbsolutePath();
     int code =
         run(
