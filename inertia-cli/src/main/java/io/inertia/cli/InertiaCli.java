@@ -117,7 +117,7 @@ public final class InertiaCli {
           debug ? null : "perhaps you should run again with --debug for details");
     }
     if (debug) {
-      ex.printStackTrace(console.out());
+      ex.printStackTrace(console.err());
     }
     return 1;
   }
