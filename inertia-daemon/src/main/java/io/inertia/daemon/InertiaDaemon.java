@@ -55,6 +55,24 @@ public final class InertiaDaemon implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      normaliseLegacyArgument();
+      return serve();
+    }
+
+    void normaliseLegacyArgument() {
+      if (host.trim().contains(" ")) {
+        // The original daemon-up.sh passes "<host> --webhook.secret <secret>" as one argument (reference §3.4);
+        // accept that form too.
+        RunCommand again = new RunCommand();
+        new CommandLine(again).parseArgs(host.trim().split("\\s+"));
+        if (webhookSecret == null) {
+          webhookSecret = again.webhookSecret;
+        }
+        host = again.host;
+      }
+    }
+
+    private Integer serve() throws Exception {
       DaemonSettings settings = DaemonSettings.fromEnvironment();
       if (webhookSecret != null && !webhookSecret.isBlank()) {
         settings = settings.withWebhookSecret(webhookSecret);

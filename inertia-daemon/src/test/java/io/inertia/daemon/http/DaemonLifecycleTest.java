@@ -46,6 +46,18 @@ class DaemonLifecycleTest {
   }
 
   @Test
+  void failuresFromOneAddressAcrossUserNamesAreThrottled() {
+    try (TestDaemon d = new TestDaemon(root, new TestClock())) {
+      d.userToken("victim", "password1", false);
+      for (int i = 0; i < 5; i++) {
+        assertEquals(401, d.post("/user/login", null, Map.of("username", "guess" + i, "password", "password1")).statusCode());
+      }
+      HttpResponse<String> r = d.post("/user/login", null, Map.of("username", "victim", "password", "password1"));
+      assertEnvelope(r, 429, null);
+    }
+  }
+
+  @Test
   void totpEnableLoginBackupCodesOnceAndDisable() {
     TestClock clock = new TestClock();
     try (TestDaemon d = new TestDaemon(root, clock)) {
@@ -172,7 +184,8 @@ class DaemonLifecycleTest {
     RouteGroup extra =
         routes -> routes
             .post("/down", Role.ADMIN, ctx -> Responses.ok(ctx, 200, "project shut down"))
-            .get("/releases", Role.USER, ctx -> { throw new ApiException(412, "nothing yet", "detail"); });
+            .get("/releases", Role.USER, ctx -> { throw new ApiException(412, "nothing yet", "detail"); })
+            .ws("/logs", Role.USER, ws -> ws.onConnect(c -> c.closeSession(1000, "bye")));
     try (TestDaemon d = new TestDaemon(root, new TestClock(), StatusSource.nothingDeployed(), false, List.of(extra))) {
       String user = d.userToken("plainish", "password1", false);
       assertEnvelope(d.post("/down", d.master(), null), 200, "project shut down");
@@ -181,6 +194,17 @@ class DaemonLifecycleTest {
       HttpResponse<String> rel = d.get("/releases", user);
       assertEnvelope(rel, 412, "nothing yet");
       assertEquals("detail", json(rel).get("error").asText());
+
+      java.net.URI wss = java.net.URI.create("wss://127.0.0.1:" + d.server.port() + "/logs?stream=true");
+      java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {};
+      java.util.concurrent.CompletionException noToken =
+          assertThrows(
+              java.util.concurrent.CompletionException.class,
+              () -> d.client.newWebSocketBuilder().buildAsync(wss, listener).join());
+      assertEquals(401, ((java.net.http.WebSocketHandshakeException) noToken.getCause()).getResponse().statusCode());
+      java.net.http.WebSocket ok =
+          d.client.newWebSocketBuilder().header("Authorization", "Bearer " + user).buildAsync(wss, listener).join();
+      ok.abort();
     }
   }
 }
