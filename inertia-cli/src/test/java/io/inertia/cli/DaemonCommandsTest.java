@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +47,22 @@ class DaemonCommandsTest {
   DeployRoutes deploy;
   String fingerprint;
 
+  /** One certificate for all tests (generating an RSA key per daemon costs seconds); state is per test. */
+  @TempDir static Path sharedCertificate;
+
+  @BeforeAll
+  static void makeCertificate() {
+    new DaemonRuntime(DaemonSettings.under(sharedCertificate), "127.0.0.1", "127.0.0.1", 0, Clock.systemUTC()).close();
+  }
+
   @BeforeEach
   void start() throws Exception {
     deploy = new DeployRoutes();
+    Path ssl = tmp.resolve("daemon/secrets/ssl");
+    Files.createDirectories(ssl);
+    for (String f : List.of("daemon.cert", "daemon.key")) {
+      Files.copy(sharedCertificate.resolve("secrets/ssl").resolve(f), ssl.resolve(f));
+    }
     runtime = new DaemonRuntime(DaemonSettings.under(tmp.resolve("daemon")), "127.0.0.1", "127.0.0.1", 0,
         Clock.systemUTC());
     server = runtime.start(List.of(deploy), () -> new DeploymentStatus("main", "abcdef1234567890", "fix things",
