@@ -3,10 +3,12 @@ package io.inertia.cli;
 import io.inertia.common.config.ConfigFiles;
 import io.inertia.common.config.ConfigPaths;
 import io.inertia.common.config.RemoteConfig;
-import io.inertia.common.config.RemotesConfig;
+import io.inertia.cli.local.RemoteNamesScanner;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,15 +32,18 @@ final class FastPaths {
       if (!Files.isRegularFile(file)) {
         return false;
       }
-      RemotesConfig remotes = ConfigFiles.loadRemotes(file);
+      // The names-only scanner avoids loading Jackson; an unusual file takes the full loader.
+      List<String> names =
+          RemoteNamesScanner.names(Files.readString(file))
+              .orElseGet(() -> ConfigFiles.loadRemotes(file).remotes().stream().map(RemoteConfig::name).toList());
       StringBuilder sb = new StringBuilder();
-      for (RemoteConfig r : remotes.remotes()) {
-        sb.append(r.name()).append('\n');
+      for (String name : names) {
+        sb.append(name).append('\n');
       }
       out.print(sb);
       out.flush();
       return true;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }
