@@ -32,6 +32,11 @@ for n in staging prod dev; do
 TOML
 done
 export INERTIA_PATH=$work/global
+# Prove the archive is used (the JVM silently ignores a mismatched one unless -Xshare:on).
+if ! INERTIA_JAVA_OPTS=-Xshare:on "$root/bin/inertia" remote ls >/dev/null; then
+  echo "error: the AppCDS archive does not match the jar - perhaps you should run bin/inertia-cds" >&2
+  exit 1
+fi
 java=java
 if [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java; fi
 # Interleaved runs (java, --version, remote ls, java, ...) and medians: on a shared, noisy machine the
