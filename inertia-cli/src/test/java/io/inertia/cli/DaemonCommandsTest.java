@@ -41,6 +41,7 @@ class DaemonCommandsTest {
   static final String PASSWORD = "correct-horse-battery-9";
 
   @TempDir Path tmp;
+  final MovableClock clock = new MovableClock();
   CliRunner cli;
   DaemonRuntime runtime;
   DaemonServer server;
@@ -63,8 +64,7 @@ class DaemonCommandsTest {
     for (String f : List.of("daemon.cert", "daemon.key")) {
       Files.copy(sharedCertificate.resolve("secrets/ssl").resolve(f), ssl.resolve(f));
     }
-    runtime = new DaemonRuntime(DaemonSettings.under(tmp.resolve("daemon")), "127.0.0.1", "127.0.0.1", 0,
-        Clock.systemUTC());
+    runtime = new DaemonRuntime(DaemonSettings.under(tmp.resolve("daemon")), "127.0.0.1", "127.0.0.1", 0, clock);
     server = runtime.start(List.of(deploy), () -> new DeploymentStatus("main", "abcdef1234567890", "fix things",
         "dockerfile", List.of("/demo"), false, "v0.8.0", null));
     fingerprint = CertificateFingerprints.sha256(runtime.tls().chain()[0]);
@@ -348,6 +348,41 @@ class DaemonCommandsTest {
     assertEquals(0, r.code(), r.toString());
     assertEquals("minted", saved("prod").daemon().token());
     assertEquals("token-over-ssh\n", cli.run("prod", "token", "--ssh").out());
+  }
+
+  @Test
+  void expiredSessionTokenGetsTheReloginHint() {
+    assertEquals(0, cli.input(PASSWORD + "\n", "prod", "user", "add", "erin", "--admin").code());
+    assertEquals(0, cli.input(PASSWORD + "\n", "prod", "user", "login", "erin").code());
+    assertEquals(0, cli.run("prod", "env", "ls").code());
+    clock.advance(DaemonSettings.DEFAULT_SESSION_TTL.plusMinutes(1));
+    CliRunner.Result r = cli.run("prod", "env", "ls");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("token expired - try running 'inertia prod user login' to reauthenticate"), r.toString());
+  }
+
+  /** A clock the test moves forward. */
+  static final class MovableClock extends Clock {
+    private volatile java.time.Instant now = java.time.Instant.now();
+
+    void advance(java.time.Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
   }
 
   /** A stand-in for the SSH layer that records what the commands ask of it. */
