@@ -19,7 +19,8 @@ public final class OpenApiHandler implements RouteGroup {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return in.readAllBytes();
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return text.replace("@VERSION@", io.inertia.common.Version.current()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -46,6 +46,19 @@ class DaemonLifecycleTest {
   }
 
   @Test
+  void anInvalidDbKeyStopsStartupInsteadOfBeingReplaced() throws Exception {
+    io.inertia.daemon.settings.DaemonSettings s = io.inertia.daemon.settings.DaemonSettings.under(root);
+    java.nio.file.Files.createDirectories(s.secretsDir());
+    java.nio.file.Files.write(s.dbKeyFile(), new byte[] {1, 2, 3});
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () -> new io.inertia.daemon.DaemonRuntime(s, "", "127.0.0.1", 0, new TestClock()).close());
+    assertTrue(e.getMessage().contains("db.key") && e.getMessage().contains("holds 3 bytes"), e.getMessage());
+    assertEquals(3, java.nio.file.Files.size(s.dbKeyFile()));
+  }
+
+  @Test
   void failuresFromOneAddressAcrossUserNamesAreThrottled() {
     try (TestDaemon d = new TestDaemon(root, new TestClock())) {
       d.userToken("victim", "password1", false);
@@ -180,12 +193,28 @@ class DaemonLifecycleTest {
   }
 
   @Test
-  void extraRouteGroupsPlugInWithRoles() {
+  void extraRouteGroupsPlugInWithRoles() throws Exception {
     RouteGroup extra =
         routes -> routes
             .post("/down", Role.ADMIN, ctx -> Responses.ok(ctx, 200, "project shut down"))
             .get("/releases", Role.USER, ctx -> { throw new ApiException(412, "nothing yet", "detail"); })
-            .ws("/logs", Role.USER, ws -> ws.onConnect(c -> c.closeSession(1000, "bye")));
+            .ws(
+                "/logs",
+                Role.USER,
+                ws -> ws.onConnect(
+                    c -> new Thread(() -> {
+                          WebSocketLines.send(c, "line 1", Duration.ofSeconds(5));
+                          c.closeSession(1000, "bye");
+                        }).start()))
+            .post(
+                "/up",
+                Role.ADMIN,
+                ctx -> {
+                  StreamingResponses.LineWriter w = StreamingResponses.open(ctx, 200);
+                  w.line("step 1");
+                  Thread.sleep(400);
+                  w.line(io.inertia.common.api.StreamLines.success(201, "Project startup initiated!"));
+                });
     try (TestDaemon d = new TestDaemon(root, new TestClock(), StatusSource.nothingDeployed(), false, List.of(extra))) {
       String user = d.userToken("plainish", "password1", false);
       assertEnvelope(d.post("/down", d.master(), null), 200, "project shut down");
@@ -196,7 +225,23 @@ class DaemonLifecycleTest {
       assertEquals("detail", json(rel).get("error").asText());
 
       java.net.URI wss = java.net.URI.create("wss://127.0.0.1:" + d.server.port() + "/logs?stream=true");
-      java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {};
+      java.util.List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+      java.net.http.WebSocket.Listener listener =
+          new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+              frames.add(data.toString());
+              w.request(1);
+              return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket w, int code, String reason) {
+              closed.complete(code);
+              return null;
+            }
+          };
       java.util.concurrent.CompletionException noToken =
           assertThrows(
               java.util.concurrent.CompletionException.class,
@@ -204,7 +249,24 @@ class DaemonLifecycleTest {
       assertEquals(401, ((java.net.http.WebSocketHandshakeException) noToken.getCause()).getResponse().statusCode());
       java.net.http.WebSocket ok =
           d.client.newWebSocketBuilder().header("Authorization", "Bearer " + user).buildAsync(wss, listener).join();
-      ok.abort();
+      assertEquals(1000, closed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(List.of("line 1"), frames);
+
+      // Streamed lines arrive as they are written, not at the end.
+      java.net.http.HttpRequest up =
+          java.net.http.HttpRequest.newBuilder(d.uri("/up"))
+              .header("Authorization", "Bearer " + d.master())
+              .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+              .build();
+      long t0 = System.nanoTime();
+      HttpResponse<java.util.stream.Stream<String>> lines = d.client.send(up, HttpResponse.BodyHandlers.ofLines());
+      java.util.Iterator<String> it = lines.body().iterator();
+      assertEquals("step 1", it.next());
+      long firstMs = (System.nanoTime() - t0) / 1_000_000;
+      assertEquals("[success 201] Project startup initiated!", it.next());
+      long lastMs = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(lastMs - firstMs >= 300, "first line at " + firstMs + " ms, last at " + lastMs + " ms");
+      assertTrue(lines.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
     }
   }
 }

@@ -26,9 +26,30 @@ final class TestDaemon implements AutoCloseable {
   final HttpClient client;
   final TestClock clock;
 
+  /** One generated certificate shared by all test daemons: RSA key generation is the slowest part of a start. */
+  private static Path sharedSsl;
+
+  private static synchronized void seedCertificate(Path sslDir) {
+    try {
+      if (sharedSsl == null) {
+        sharedSsl = java.nio.file.Files.createTempDirectory("inertia-test-ssl");
+        io.inertia.daemon.tls.DaemonCertificates.ensure(sharedSsl, "127.0.0.1");
+      }
+      if (!java.nio.file.Files.exists(sslDir)) {
+        java.nio.file.Files.createDirectories(sslDir);
+        for (String f : new String[] {"daemon.cert", "daemon.key"}) {
+          java.nio.file.Files.copy(sharedSsl.resolve(f), sslDir.resolve(f));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   TestDaemon(Path root, TestClock clock, StatusSource status, boolean publicBadge, List<RouteGroup> extra) {
     this.clock = clock;
     DaemonSettings settings = DaemonSettings.under(root).withPublicBadge(publicBadge);
+    seedCertificate(settings.sslDir());
     this.runtime = new DaemonRuntime(settings, "127.0.0.1", "127.0.0.1", 0, clock);
     this.server = runtime.start(extra, status);
     this.client = pinnedClient(runtime);

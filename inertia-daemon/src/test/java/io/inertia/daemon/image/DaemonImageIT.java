@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The daemon image as the bootstrap runs it (reference §3.4): home mounted at /app/host, the Docker socket mounted,
- * port 4303 published. Needs the image built by scripts/build-daemon-image.sh (override with -Dinertia.daemon.image).
+ * port 4303 published. Needs the image built by scripts/build-daemon-image.sh (override with -Dinertia.daemon.image);
+ * without it the test is skipped, except under {@code CI=true}, where it fails.
  */
 class DaemonImageIT {
   private static final String IMAGE =
@@ -39,7 +40,11 @@ class DaemonImageIT {
   @Test
   void daemonInImageServesHttpsAndAcceptsTheTokenFromInertiadToken() throws Exception {
     if (run(List.of("docker", "image", "inspect", IMAGE), Duration.ofSeconds(30)).code != 0) {
-      fail("image " + IMAGE + " is missing: build it with scripts/build-daemon-image.sh");
+      String why = "image " + IMAGE + " is missing: build it with scripts/build-daemon-image.sh";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(why);
+      }
+      org.junit.jupiter.api.Assumptions.abort(why + " (skipped outside CI)");
     }
     Path home = Files.createTempDirectory("inertia-image-it");
     String name = "inertia-daemon-it-" + UUID.randomUUID().toString().substring(0, 8);
