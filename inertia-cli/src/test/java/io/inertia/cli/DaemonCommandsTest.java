@@ -141,6 +141,33 @@ class DaemonCommandsTest {
   }
 
   @Test
+  void pinReplacesHostNameVerification() throws Exception {
+    // A second daemon on 127.0.0.2, an address its certificate does not name: the pin alone decides.
+    Path root = tmp.resolve("other");
+    try (DaemonRuntime other = new DaemonRuntime(DaemonSettings.under(root), "daemon.example", "127.0.0.2", 0, clock)) {
+      DaemonServer s = other.start(List.of(), () -> new DeploymentStatus("", "", "", "", List.of(), false, "v0.8.0", null));
+      String pin = CertificateFingerprints.sha256(other.tls().chain()[0]);
+      java.util.Collection<List<?>> sans = other.tls().chain()[0].getSubjectAlternativeNames();
+      assertFalse(sans.stream().anyMatch(san -> "127.0.0.2".equals(san.get(1))), "test premise: " + sans);
+      saveRemote(new RemoteConfig("v0.8.0", "prod", "127.0.0.2", null,
+          new DaemonConfig(String.valueOf(s.port()), other.tokens().masterToken(), "", "", false, pin), Map.of()));
+      CliRunner.Result r = cli.run("prod", "status");
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(r.out().contains("No deployment found - try running 'inertia prod up'"), r.toString());
+    }
+  }
+
+  @Test
+  void verifySslUsesTheSystemTrustStoreWhichDoesNotKnowTheDaemon() {
+    saveRemote(new RemoteConfig("v0.8.0", "prod", "127.0.0.1", null,
+        new DaemonConfig(String.valueOf(server.port()), runtime.tokens().masterToken(), "", "", true, ""), Map.of()));
+    CliRunner.Result r = cli.run("prod", "status");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("TLS handshake with https://127.0.0.1:" + server.port() + " failed"), r.toString());
+    assertTrue(r.err().contains("daemon.cert-fingerprint"), r.toString());
+  }
+
+  @Test
   void offlineDaemonAndBadToken() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {

@@ -434,7 +434,11 @@ public final class DaemonClient {
           e);
     }
     if (e instanceof SSLHandshakeException) {
-      return new DaemonException("TLS handshake with " + base + " failed: " + e.getMessage(), 0, null, e);
+      return new DaemonException(
+          "TLS handshake with " + base + " failed: " + e.getMessage(), 0,
+          "if the daemon uses its own self-signed certificate, perhaps you should pin it with 'inertia remote set "
+              + remoteName + " daemon.cert-fingerprint <SHA-256 fingerprint>' (the daemon logs it at start)",
+          e);
     }
     return new DaemonException("request to " + base + " failed: " + e, 0, null, e);
   }
