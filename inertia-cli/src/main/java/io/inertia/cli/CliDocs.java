@@ -27,6 +27,30 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 public final class CliDocs {
   private CliDocs() {}
 
+  /**
+   * Remote names are only known at run time: complete them (from {@code inertia remote ls}, which
+   * answers in tens of milliseconds) as the first word, and the per-remote commands after them.
+   */
+  static String remoteCompletion(String remoteCommands) {
+    return "\n# inertia <remote> …: remote names come from the remotes file at completion time.\n"
+        + "_inertia_with_remotes() {\n"
+        + "  local cur=${COMP_WORDS[COMP_CWORD]}\n"
+        + "  if [ \"$COMP_CWORD\" -ge 2 ] && inertia remote ls 2>/dev/null | grep -qxF -- \"${COMP_WORDS[1]}\"; then\n"
+        + "    if [ \"$COMP_CWORD\" -eq 2 ]; then\n"
+        + "      COMPREPLY=( $(compgen -W \"" + remoteCommands + " --short --help\" -- \"$cur\") )\n"
+        + "    else\n"
+        + "      COMPREPLY=( $(compgen -f -- \"$cur\") )\n"
+        + "    fi\n"
+        + "    return 0\n"
+        + "  fi\n"
+        + "  _picocli_inertia \"$@\"\n"
+        + "  if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
+        + "    COMPREPLY+=( $(compgen -W \"$(inertia remote ls 2>/dev/null)\" -- \"$cur\") )\n"
+        + "  fi\n"
+        + "}\n"
+        + "complete -F _inertia_with_remotes -o default inertia\n";
+  }
+
   public static void main(String[] args) throws IOException {
     Path out = Paths.get(args.length > 0 ? args[0] : "target/generated-docs");
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
@@ -40,8 +64,10 @@ public final class CliDocs {
 
     Path completion = out.resolve("completion");
     Files.createDirectories(completion);
+    String remoteCommands =
+        String.join(" ", InertiaCli.fullTree(ctx, "REMOTE").getSubcommands().get("REMOTE").getSubcommands().keySet());
     Files.writeString(completion.resolve("inertia_completion"),
-        AutoComplete.bash("inertia", InertiaCli.fullTree(ctx, null)));
+        AutoComplete.bash("inertia", InertiaCli.fullTree(ctx, null)) + remoteCompletion(remoteCommands));
 
     Path man = out.resolve("man");
     Files.createDirectories(man);
