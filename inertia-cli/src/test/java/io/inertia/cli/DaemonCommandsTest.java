@@ -346,6 +346,9 @@ class DaemonCommandsTest {
     r = cli.run("prod", "rollback", "1");
     assertEquals(0, r.code(), r.toString());
     assertEquals(1L, deploy.rollbacks.get(0).release());
+    r = cli.run("prod", "rollback", "99");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("[success 201] rollback initiated"), r.toString());
     assertEquals("project successfully shut down\n", cli.run("prod", "down").out());
     r = cli.run("prod", "down");
     assertEquals(1, r.code());

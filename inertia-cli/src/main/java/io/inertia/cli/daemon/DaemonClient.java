@@ -371,8 +371,14 @@ public final class DaemonClient {
     HttpResponse<Stream<String>> res = send(request("POST", path, body, null), HttpResponse.BodyHandlers.ofLines());
     console.debug("response " + res.statusCode() + " (streaming)");
     try (Stream<String> lines = res.body()) {
-      if (res.statusCode() >= 400) {
-        throw rendered(envelope(res.statusCode(), String.join("\n", (Iterable<String>) lines::iterator)));
+      boolean json = res.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+      if (res.statusCode() >= 400 || json) {
+        // An error before streaming began, or a daemon that answers this request with one JSON envelope.
+        Envelope e = envelope(res.statusCode(), String.join("\n", (Iterable<String>) lines::iterator));
+        if (!e.isSuccess()) {
+          throw rendered(e);
+        }
+        return Optional.of(new StreamLines.Outcome(true, e.code(), e.message()));
       }
       Iterator<String> it = lines.iterator();
       while (it.hasNext()) {
