@@ -341,7 +341,8 @@ class DaemonCommandsTest {
   void releasesRollbackDownPruneToken() {
     CliRunner.Result r = cli.run("prod", "releases");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("#1 failed 12345678 main"), r.toString());
+    assertTrue(r.out().contains("#2*    succeeded  abcdef12 main         up       2026-11-27T10:00:00Z second"), r.toString());
+    assertTrue(r.out().contains("#1     failed     12345678 main         webhook  2026-11-26T10:00:00Z first [build failed]"), r.toString());
     assertTrue(cli.run("prod", "releases", "--json").out().contains("\"outcome\" : \"succeeded\""));
     r = cli.run("prod", "rollback", "1");
     assertEquals(0, r.code(), r.toString());
