@@ -41,6 +41,9 @@ public final class InertiaCli {
       System.out.println("inertia version " + Version.current());
       return;
     }
+    if (FastPaths.remoteLs(args, System.getenv(), System.out)) {
+      return;
+    }
     Path cwd = Paths.get("").toAbsolutePath();
     int code =
         run(
@@ -114,7 +117,7 @@ public final class InertiaCli {
           debug ? null : "perhaps you should run again with --debug for details");
     }
     if (debug) {
-      ex.printStackTrace(console.out());
+      ex.printStackTrace(console.err());
     }
     return 1;
   }
@@ -165,6 +168,25 @@ public final class InertiaCli {
       host.getCommandSpec().usageMessage().hidden(true);
       host.getCommandSpec().usageMessage().description("Manage and deploy to remote '" + r.name() + "'");
       root.addSubcommand(r.name(), host);
+    }
+    return root;
+  }
+
+  /**
+   * The whole static tree for documentation and completion: every built-in, plus (when
+   * {@code remotePlaceholder} is given) one visible per-remote command under that name.
+   */
+  static CommandLine fullTree(CliContext ctx, String remotePlaceholder) {
+    CommandFactory factory = new CommandFactory(ctx, null);
+    CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
+    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    if (remotePlaceholder != null) {
+      CommandFactory remoteFactory = new CommandFactory(ctx, remotePlaceholder);
+      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
+      host.getCommandSpec().name(remotePlaceholder);
+      host.getCommandSpec().usageMessage().description(
+          "Per-remote commands: 'inertia <remote> …' for every remote in the remotes file");
+      root.addSubcommand(remotePlaceholder, host);
     }
     return root;
   }

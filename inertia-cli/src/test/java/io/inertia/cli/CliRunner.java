@@ -38,7 +38,11 @@ final class CliRunner {
             false,
             DaemonClient::new,
             () -> operations);
+    long t0 = System.nanoTime();
     int code = InertiaCli.run(args, e);
+    if (System.getenv("CLI_TEST_TIMES") != null) {
+      System.err.printf("%5d ms  inertia %s%n", (System.nanoTime() - t0) / 1_000_000, String.join(" ", args));
+    }
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

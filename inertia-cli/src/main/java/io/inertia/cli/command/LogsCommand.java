@@ -15,13 +15,16 @@ public final class LogsCommand extends RemoteBaseCommand {
   @Parameters(arity = "0..1", paramLabel = "container", defaultValue = "/inertia-daemon")
   String container;
 
+  @Option(names = {"-f", "--follow"}, description = "follow the log (the default; --short prints once instead)")
+  boolean follow;
+
   @Option(names = "--entries", defaultValue = "0", description = "number of log entries to fetch (0: the daemon default of 500)")
   int entries;
 
   @Override
   protected Integer run() throws InterruptedException {
     DaemonClient client = client();
-    if (shortOutput()) {
+    if (shortOutput() && !follow) {
       console().raw(String.join("\n", client.logs(container, entries)));
       return 0;
     }

@@ -22,19 +22,39 @@ public final class ReleasesCommand extends RemoteBaseCommand {
       console().println("no releases yet - try running 'inertia " + remoteName() + " up'");
       return 0;
     }
-    releases.forEach(r -> console().println(line(r)));
+    console().println(String.format("%-6s %-10s %-8s %-12s %-8s %-20s %s",
+        "ID", "OUTCOME", "COMMIT", "BRANCH", "TRIGGER", "STARTED", "MESSAGE"));
+    for (Release r : releases) {
+      String outcome = nz(r.outcome());
+      String painted = String.format("%-10s", outcome);
+      painted = switch (outcome) {
+        case "succeeded" -> console().green(painted);
+        case "failed" -> console().red(painted);
+        default -> console().yellow(painted);
+      };
+      console().println(String.format("%-6s ", "#" + r.id() + (r.current() ? "*" : "")) + painted
+          + String.format(" %-8s %-12s %-8s %-20s %s", shortHash(r.commitHash()), nz(r.branch()), nz(r.trigger()),
+              nz(r.startedAt()), firstLine(r.commitMessage()))
+          + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]"));
+    }
+    console().println("(* = serving now; 'inertia " + remoteName() + " rollback <id>' returns to a release)");
     return 0;
   }
 
+  /** One line per release, for {@code status}. */
   static String line(Release r) {
-    String commit = r.commitHash() == null ? "" : r.commitHash();
-    if (commit.length() > 8) {
-      commit = commit.substring(0, 8);
-    }
-    String message = r.commitMessage() == null ? "" : r.commitMessage().lines().findFirst().orElse("");
-    return "#" + r.id() + (r.current() ? " (current)" : "") + " " + nz(r.outcome()) + " " + commit + " "
-        + nz(r.branch()) + " " + nz(r.startedAt()) + " " + message
+    return "#" + r.id() + (r.current() ? " (current)" : "") + " " + nz(r.outcome()) + " " + shortHash(r.commitHash())
+        + " " + nz(r.branch()) + " " + nz(r.startedAt()) + " " + firstLine(r.commitMessage())
         + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]");
+  }
+
+  private static String shortHash(String hash) {
+    String h = nz(hash);
+    return h.length() > 8 ? h.substring(0, 8) : h;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   private static String nz(String s) {

@@ -2,11 +2,11 @@ package io.inertia.cli.command;
 
 import io.inertia.cli.CliException;
 import io.inertia.cli.daemon.DaemonTrust;
-import io.inertia.cli.daemon.Fingerprints;
 import io.inertia.common.Version;
 import io.inertia.common.config.DaemonConfig;
 import io.inertia.common.config.RemoteConfig;
 import io.inertia.common.config.RemotesConfig;
+import io.inertia.common.tls.CertificateFingerprints;
 import java.io.IOException;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -70,7 +70,7 @@ public final class RemoteLoginCommand extends BaseCommand {
     }
     String actual;
     try {
-      actual = Fingerprints.sha256(DaemonTrust.fetchCertificate(address, port, 10_000));
+      actual = CertificateFingerprints.sha256(DaemonTrust.fetchCertificate(address, port, 10_000));
     } catch (IOException e) {
       throw new CliException("daemon on remote appears offline or inaccessible",
           "perhaps you should check that https://" + address + ":" + daemonPort + " is reachable", e);

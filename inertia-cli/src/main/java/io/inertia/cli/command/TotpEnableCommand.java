@@ -1,5 +1,6 @@
 package io.inertia.cli.command;
 
+import io.inertia.cli.output.QrCodes;
 import io.inertia.common.api.TotpSecret;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code inertia <remote> user totp enable <user>}. The original drew a QR code in the terminal; this
- * prints the {@code otpauth://} URI instead (most authenticator apps accept the secret typed in).
+ * {@code inertia <remote> user totp enable <user>}: enables TOTP and shows the QR code of the
+ * {@code otpauth://} URI, the secret and the backup codes, as the original does.
  */
 @Command(name = "enable", description = "Enable TOTP for a user")
 public final class TotpEnableCommand extends RemoteBaseCommand {
@@ -21,7 +22,8 @@ public final class TotpEnableCommand extends RemoteBaseCommand {
     console().println("2FA has been enabled!");
     String uri = "otpauth://totp/" + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20")
         + "?secret=" + totp.secret() + "&issuer=Inertia";
-    console().println("Add this account to your authenticator app (or make a QR code of the URI):");
+    QrCodes.render(uri).forEach(console()::raw);
+    console().println("Scan the QR code above with your authenticator app, or enter this URI in it:");
     console().raw("  " + uri);
     console().println("Your secret key is: " + totp.secret());
     console().println("Your backup codes are:");

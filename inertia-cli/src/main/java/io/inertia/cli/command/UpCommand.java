@@ -58,7 +58,21 @@ public final class UpCommand extends RemoteBaseCommand {
       console().println("project deployment successfully started!");
       return 0;
     }
-    Optional<StreamLines.Outcome> outcome = client.upStream(request, console()::raw);
+    // Ctrl-C only stops watching: the daemon goes on deploying.
+    Thread interrupted =
+        new Thread(() -> console().warn("stopped following the deployment; it goes on on the remote - "
+            + "'inertia " + remoteName() + " status' shows how it ends"), "inertia-up-interrupted");
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    Optional<StreamLines.Outcome> outcome;
+    try {
+      outcome = client.upStream(request, console()::raw);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running.
+      }
+    }
     if (outcome.isEmpty()) {
       throw new CliException("the deployment stream ended before the daemon reported an outcome",
           "perhaps you should run 'inertia " + remoteName() + " status' to see what is running");

@@ -371,8 +371,14 @@ public final class DaemonClient {
     HttpResponse<Stream<String>> res = send(request("POST", path, body, null), HttpResponse.BodyHandlers.ofLines());
     console.debug("response " + res.statusCode() + " (streaming)");
     try (Stream<String> lines = res.body()) {
-      if (res.statusCode() >= 400) {
-        throw rendered(envelope(res.statusCode(), String.join("\n", (Iterable<String>) lines::iterator)));
+      boolean json = res.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+      if (res.statusCode() >= 400 || json) {
+        // An error before streaming began, or a daemon that answers this request with one JSON envelope.
+        Envelope e = envelope(res.statusCode(), String.join("\n", (Iterable<String>) lines::iterator));
+        if (!e.isSuccess()) {
+          throw rendered(e);
+        }
+        return Optional.of(new StreamLines.Outcome(true, e.code(), e.message()));
       }
       Iterator<String> it = lines.iterator();
       while (it.hasNext()) {
@@ -434,7 +440,11 @@ public final class DaemonClient {
           e);
     }
     if (e instanceof SSLHandshakeException) {
-      return new DaemonException("TLS handshake with " + base + " failed: " + e.getMessage(), 0, null, e);
+      return new DaemonException(
+          "TLS handshake with " + base + " failed: " + e.getMessage(), 0,
+          "if the daemon uses its own self-signed certificate, perhaps you should pin it with 'inertia remote set "
+              + remoteName + " daemon.cert-fingerprint <SHA-256 fingerprint>' (the daemon logs it at start)",
+          e);
     }
     return new DaemonException("request to " + base + " failed: " + e, 0, null, e);
   }

@@ -1,5 +1,6 @@
 package io.inertia.cli.daemon;
 
+import io.inertia.common.tls.CertificateFingerprints;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -23,8 +24,9 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
     if (chain == null || chain.length == 0) {
       throw new CertificateException("daemon presented no certificate");
     }
-    if (!Fingerprints.matches(pinned, chain[0])) {
-      throw new CertificateMismatchException(pinned, Fingerprints.sha256(chain[0]));
+    String actual = CertificateFingerprints.sha256(chain[0]);
+    if (!CertificateFingerprints.matches(pinned, actual)) {
+      throw new CertificateMismatchException(pinned, actual);
     }
   }
 

@@ -73,6 +73,10 @@ public final class Console {
     return out;
   }
 
+  public PrintStream err() {
+    return err;
+  }
+
   public boolean debugEnabled() {
     return debug;
   }
