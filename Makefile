@@ -1,0 +1,41 @@
+# inertia: build, tests and a local test VPS. `make help` lists the targets.
+SHELL := /bin/bash
+
+VPS_OS      ?= debian
+VERSION     ?= bookworm
+DOCKER      ?= yes
+SYSTEMD     ?= no
+SSH_PORT    ?= 2222
+DAEMON_PORT ?= 4303
+APP_PORT    ?= 8000
+MVN         ?= mvn -B
+
+.PHONY: help build test test-all verify images testenv testenv-clean
+
+help:
+	@echo "make build          build the jars (mvn -B package -DskipTests)"
+	@echo "make test           fast tier: unit and in-process tests (mvn -B test)"
+	@echo "make test-all       every tier incl. Docker/SSH *IT tests (mvn -B verify); needs 'make images'"
+	@echo "make images         build the local stand-in and test VPS images (test_env/images.sh)"
+	@echo "make testenv        start test VPS 'testvps': VPS_OS=$(VPS_OS) VERSION=$(VERSION) DOCKER=$(DOCKER) SYSTEMD=$(SYSTEMD) SSH_PORT=$(SSH_PORT)"
+	@echo "make testenv-clean  remove 'testvps' and its volumes"
+
+build:
+	$(MVN) package -DskipTests
+
+test:
+	$(MVN) test
+
+test-all verify:
+	$(MVN) verify
+
+images:
+	test_env/images.sh
+
+testenv:
+	VPS_OS=$(VPS_OS) VERSION=$(VERSION) DOCKER=$(DOCKER) SYSTEMD=$(SYSTEMD) SSH_PORT=$(SSH_PORT) \
+	DAEMON_PORT=$(DAEMON_PORT) APP_PORT=$(APP_PORT) NAME=testvps test_env/start_vps.sh
+
+testenv-clean:
+	docker rm -f -v testvps 2>/dev/null || true
+	rm -f test_env/keys/known_hosts
