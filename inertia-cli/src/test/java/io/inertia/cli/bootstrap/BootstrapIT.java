@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,6 +204,28 @@ class BootstrapIT {
       assertEquals(
           "1",
           shell.run("sudo -n docker ps -a -q --filter name=inertia-daemon | wc -l", CMD).stdoutText());
+    }
+  }
+
+  @Test
+  void stepOneStartsAStoppedDockerServiceThroughSystemd(@TempDir Path tmp) throws Exception {
+    Assumptions.assumeTrue(
+        new ImageTransfer().localImageId(VpsContainer.IMAGE_SYSTEMD).isPresent(),
+        "needs " + VpsContainer.IMAGE_SYSTEMD + " (test_env/images.sh)");
+    try (VpsContainer vps = VpsContainer.start(VpsContainer.IMAGE_SYSTEMD, tmp)) {
+      // systemd boots after sshd answers: wait for it, then stop Docker as a reboot without it would.
+      vps.exec(
+          "for i in $(seq 1 150); do s=$(systemctl is-system-running 2>/dev/null); case $s in running|degraded) break;; esac; sleep 0.2; done;"
+              + " systemctl stop docker.socket docker.service; ! systemctl is-active --quiet docker");
+      try (RemoteShell shell = SshjRemoteShell.connect(vps.target("deploy"), tmp.resolve("known_hosts"))) {
+        CollectingOutput out = new CollectingOutput();
+        long t = System.nanoTime();
+        new Bootstrap(shell, out).installDocker();
+        System.out.printf("TIMING debian-bookworm-systemd step 1 (start docker.service): %d ms%n", (System.nanoTime() - t) / 1_000_000);
+        assertInOrder(out.text(), "Docker installation detected - skipping install", "dockerd is online");
+        assertEquals("active", vps.exec("systemctl is-active docker"));
+        assertFalse(shell.run("test -e /var/log/dockerd.log", CMD).ok(), "started by systemd, not by nohup");
+      }
     }
   }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class VpsContainer implements AutoCloseable {
   static final String IMAGE_WITH_DOCKER = "inertia-testvps:debian-bookworm";
   static final String IMAGE_WITHOUT_DOCKER = "inertia-testvps:debian-trixie-nodocker";
+  /** systemd as PID 1 (run with tmpfs /run and /run/lock), Docker preinstalled as a unit. */
+  static final String IMAGE_SYSTEMD = "inertia-testvps:debian-bookworm-systemd";
 
   final String name;
   final int sshPort;
@@ -45,6 +47,13 @@ final class VpsContainer implements AutoCloseable {
    * the VPS is reachable at that port from the host.
    */
   static VpsContainer start(String image, Path keyDir, int samePort) throws Exception {
+    List<String> extra =
+        image.endsWith("-systemd") ? List.of("--tmpfs", "/run", "--tmpfs", "/run/lock") : List.of();
+    return start(image, keyDir, samePort, extra);
+  }
+
+  static VpsContainer start(String image, Path keyDir, int samePort, List<String> runArgs)
+      throws Exception {
     Path key = keyDir.resolve("id_ed25519");
     if (!Files.exists(key)) {
       Docker.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()), 30);
@@ -56,6 +65,7 @@ final class VpsContainer implements AutoCloseable {
         samePort == 0 ? List.of() : List.of("-p", "127.0.0.1:" + samePort + ":" + samePort);
     List<String> cmd = new ArrayList<>(List.of("docker", "run", "-d"));
     cmd.addAll(extra);
+    cmd.addAll(runArgs);
     Docker.ok(
         concat(cmd,
             "--name", name, "--hostname", "vps",
