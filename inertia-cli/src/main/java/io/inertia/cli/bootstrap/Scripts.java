@@ -62,8 +62,11 @@ public final class Scripts {
     return head + script;
   }
 
-  /** {@code sh -c '<rendered script>'}: the command line that runs a bundled script remotely. */
+  /**
+   * {@code sh -c '<rendered script>' <name>}: the command line that runs a bundled script remotely.
+   * The name becomes {@code $0}, so the shell's own errors read {@code docker.sh: 12: …}.
+   */
   public static String command(String name, Map<String, String> vars) {
-    return "sh -c " + ShellWords.quote(render(load(name), vars));
+    return "sh -c " + ShellWords.quote(render(load(name), vars)) + " " + name;
   }
 }

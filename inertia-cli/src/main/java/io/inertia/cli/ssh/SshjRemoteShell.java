@@ -257,7 +257,12 @@ public final class SshjRemoteShell implements RemoteShell {
   }
 
   private static String brief(String command) {
-    String first = command.strip().lines().findFirst().orElse("");
+    String c = command.strip();
+    if (c.startsWith("sh -c '") && c.matches("(?s).*' [\\w.-]+")) {
+      // a bundled script, named by its $0 argument
+      return c.substring(c.lastIndexOf(' ') + 1);
+    }
+    String first = c.lines().findFirst().orElse("");
     return first.length() > 120 ? first.substring(0, 117) + "..." : first;
   }
 

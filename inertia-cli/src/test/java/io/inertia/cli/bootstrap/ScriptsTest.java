@@ -56,6 +56,7 @@ class ScriptsTest {
   void commandRunsTheScriptThroughShDashC() throws Exception {
     String cmd = Scripts.command(Scripts.INERTIA_DOWN, Map.of("SUDO", "echo"));
     assertTrue(cmd.startsWith("sh -c '#!/bin/sh\nSUDO='\\''echo'\\''\n"), cmd);
+    assertTrue(cmd.endsWith("' inertia-down.sh"), cmd);
     // Through a login shell as sshd would run it: SUDO=echo turns rm into a printed command.
     Process p = new ProcessBuilder("sh", "-c", cmd).redirectErrorStream(true).start();
     p.getOutputStream().close();
