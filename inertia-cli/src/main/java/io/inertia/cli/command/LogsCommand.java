@@ -18,7 +18,7 @@ public final class LogsCommand extends RemoteBaseCommand {
   @Option(names = {"-f", "--follow"}, description = "follow the log (the default; --short prints once instead)")
   boolean follow;
 
-  @Option(names = "--entries", defaultValue = "0", description = "number of log entries to fetch (0: the daemon default of 500)")
+  @Option(names = "--entries", paramLabel = "<n>", defaultValue = "0", description = "number of log entries to fetch (0: the daemon default of 500)")
   int entries;
 
   @Override

@@ -21,19 +21,19 @@ import picocli.CommandLine.Parameters;
 public final class RemoteAddCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "remote") String name;
 
-  @Option(names = "--ip", defaultValue = "", description = "IP address of remote")
+  @Option(names = "--ip", paramLabel = "<ip>", defaultValue = "", description = "IP address of remote")
   String ip;
 
-  @Option(names = "--daemon.port", defaultValue = "4303", description = "remote daemon port (default: ${DEFAULT-VALUE})")
+  @Option(names = "--daemon.port", paramLabel = "<port>", defaultValue = "4303", description = "remote daemon port (default: ${DEFAULT-VALUE})")
   String daemonPort;
 
-  @Option(names = "--ssh.port", defaultValue = "22", description = "remote SSH port (default: ${DEFAULT-VALUE})")
+  @Option(names = "--ssh.port", paramLabel = "<port>", defaultValue = "22", description = "remote SSH port (default: ${DEFAULT-VALUE})")
   String sshPort;
 
-  @Option(names = "--ssh.key", defaultValue = "", description = "path to SSH key for remote")
+  @Option(names = "--ssh.key", paramLabel = "<path>", defaultValue = "", description = "path to SSH key for remote")
   String sshKey;
 
-  @Option(names = "--ssh.user", defaultValue = "", description = "user to use when accessing remote over SSH")
+  @Option(names = "--ssh.user", paramLabel = "<user>", defaultValue = "", description = "user to use when accessing remote over SSH")
   String sshUser;
 
   @Option(

@@ -24,13 +24,13 @@ public final class RemoteLoginCommand extends BaseCommand {
 
   @Parameters(index = "1", paramLabel = "user") String user;
 
-  @Option(names = "--ip", defaultValue = "", description = "IP address of remote")
+  @Option(names = "--ip", paramLabel = "<ip>", defaultValue = "", description = "IP address of remote")
   String ip;
 
-  @Option(names = "--totp", defaultValue = "", description = "auth code or backup code for 2FA")
+  @Option(names = "--totp", paramLabel = "<code>", defaultValue = "", description = "auth code or backup code for 2FA")
   String totp;
 
-  @Option(names = "--daemon.port", defaultValue = "4303", description = "remote daemon port (default: ${DEFAULT-VALUE})")
+  @Option(names = "--daemon.port", paramLabel = "<port>", defaultValue = "4303", description = "remote daemon port (default: ${DEFAULT-VALUE})")
   String daemonPort;
 
   @Option(

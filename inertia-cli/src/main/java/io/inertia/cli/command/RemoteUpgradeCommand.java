@@ -20,7 +20,7 @@ public final class RemoteUpgradeCommand extends BaseCommand {
   @Option(names = "--all", description = "upgrade all remotes")
   boolean all;
 
-  @Option(names = "--version", description = "version to upgrade to (default: the CLI version)")
+  @Option(names = "--version", paramLabel = "<version>", description = "version to upgrade to (default: the CLI version)")
   String version;
 
   @Spec CommandSpec spec;

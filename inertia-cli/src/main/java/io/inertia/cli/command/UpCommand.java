@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "up", description = "Bring project online on remote")
 public final class UpCommand extends RemoteBaseCommand {
-  @Option(names = {"-p", "--profile"}, description = "profile to deploy (default: the one applied to this remote, else 'default')")
+  @Option(names = {"-p", "--profile"}, paramLabel = "<profile>", description = "profile to deploy (default: the one applied to this remote, else 'default')")
   String profileName;
 
   @Override

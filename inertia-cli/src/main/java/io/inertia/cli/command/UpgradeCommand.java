@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code inertia <remote> upgrade [--version v]}: restarts the daemon on another version over SSH. */
 @Command(name = "upgrade", description = "Upgrade your Inertia daemon to the specified version")
 public final class UpgradeCommand extends RemoteBaseCommand {
-  @Option(names = "--version", description = "version of Inertia daemon to spin up (default: the remote's configured version)")
+  @Option(names = "--version", paramLabel = "<version>", description = "version of Inertia daemon to spin up (default: the remote's configured version)")
   String version;
 
   @Override

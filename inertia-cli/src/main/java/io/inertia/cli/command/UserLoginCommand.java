@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 public final class UserLoginCommand extends RemoteBaseCommand {
   @Parameters(arity = "0..1", paramLabel = "user") String user;
 
-  @Option(names = "--totp", defaultValue = "", description = "auth code or backup code for 2FA")
+  @Option(names = "--totp", paramLabel = "<code>", defaultValue = "", description = "auth code or backup code for 2FA")
   String totp;
 
   @Override
