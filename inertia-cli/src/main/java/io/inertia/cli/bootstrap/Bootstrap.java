@@ -5,6 +5,7 @@ import io.inertia.cli.ssh.LineListener;
 import io.inertia.cli.ssh.RemoteShell;
 import io.inertia.cli.ssh.RemoteShellException;
 import io.inertia.common.git.GitUrls;
+import io.inertia.common.tls.CertificateFingerprints;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ public final class Bootstrap {
   private static final Pattern JWT =
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
   private static final String DIVIDER = "=============================";
+  private static final String LOG_MARK = "--inertia-daemon-log--";
+  /** Polls (0.5 s apart) after which an unchanged certificate is accepted without a log line. */
+  static final int UNCONFIRMED_POLLS = 10;
 
   private final RemoteShell shell;
   private final BootstrapOutput out;
@@ -244,52 +248,95 @@ public final class Bootstrap {
   }
 
   /**
-   * Waits (bounded) until the daemon runs and has written {@code ~/.inertia/ssl/daemon.cert}
-   * unchanged over two polls, and returns the certificate's fingerprint. Fails at once with the
-   * container's last log lines when the container stops.
+   * Waits (bounded) until the daemon runs and serves {@code ~/.inertia/ssl/daemon.cert}, and returns
+   * the certificate's fingerprint. The daemon logs "TLS certificate fingerprint SHA256:…" once it has
+   * loaded its certificate; the file's fingerprint must match it. A daemon that logs no fingerprint is
+   * accepted after {@link #UNCONFIRMED_POLLS} healthy polls with an unchanged file. Fails at once, with
+   * the container's last log lines, when the container stops or restarts (a crash loop under {@code
+   * --restart unless-stopped}).
    */
   String awaitCertificate(String step) throws BootstrapException {
     out.message("Waiting for the daemon to write its certificate...");
     String sudo = shell.sudo();
-    String readCert =
-        "if [ -s \"$HOME/.inertia/ssl/daemon.cert\" ]; then " + sudo + "cat \"$HOME/.inertia/ssl/daemon.cert\"; fi";
-    String state = sudo + "docker inspect --format '{{.State.Status}}' " + CONTAINER;
+    // docker inspect --format '{{.State.Status}} {{.RestartCount}}' inertia-daemon
+    String state =
+        sudo + "docker inspect --format '{{.State.Status}} {{.RestartCount}}' " + CONTAINER;
+    String probe =
+        "if [ -s \"$HOME/.inertia/ssl/daemon.cert\" ]; then "
+            + sudo
+            + "cat \"$HOME/.inertia/ssl/daemon.cert\"; fi; echo "
+            + LOG_MARK
+            + "; "
+            + sudo
+            + "docker logs "
+            + CONTAINER
+            + " 2>&1 | grep -o 'TLS certificate fingerprint SHA256:[0-9A-Fa-f:]*' | tail -n 1";
     long deadline = System.nanoTime() + timeouts.certificate().toNanos();
-    String previous = null;
+    String previousPem = null;
+    int unconfirmed = 0;
+    String problem = "it was not written";
     try {
       while (true) {
         ExecResult st = shell.run(state, timeouts.command());
-        String status = st.stdoutText();
-        if (!st.ok() || status.equals("exited") || status.equals("dead")) {
+        String[] f = st.stdoutText().split(" ");
+        String status = f[0];
+        boolean restarted = f.length > 1 && !f[1].equals("0");
+        if (!st.ok() || status.equals("exited") || status.equals("dead") || restarted) {
           ExecResult logs =
               shell.run(sudo + "docker logs --tail 20 " + CONTAINER + " 2>&1", timeouts.command());
           throw new BootstrapException(
               step,
-              "the daemon container stopped (state '" + status + "')",
+              "the daemon container stopped (state '" + st.stdoutText() + "')",
               logs.stdout().isEmpty() ? st.stderrTail(5) : logs.stdout(),
               "See 'docker logs " + CONTAINER + "' on the VPS.");
         }
-        String pem = "running".equals(status) ? shell.run(readCert, timeouts.command()).stdoutText() : "";
-        if (!pem.isEmpty() && pem.equals(previous)) {
-          return DaemonCertificates.fingerprint(pem);
+        if ("running".equals(status)) {
+          String text = shell.run(probe, timeouts.command()).stdoutText();
+          int mark = text.indexOf(LOG_MARK);
+          String pem = mark < 0 ? "" : text.substring(0, mark).trim();
+          String logged = mark < 0 ? "" : text.substring(mark + LOG_MARK.length()).trim();
+          String served =
+              logged.isEmpty() ? "" : logged.substring(logged.lastIndexOf(' ') + 1);
+          String fileFingerprint = null;
+          if (!pem.isEmpty()) {
+            try {
+              fileFingerprint = DaemonCertificates.fingerprint(pem);
+            } catch (CertificateException e) {
+              problem = "~/.inertia/ssl/daemon.cert is not a PEM certificate (" + e.getMessage() + ")";
+            }
+          }
+          if (fileFingerprint != null && !served.isEmpty()) {
+            if (CertificateFingerprints.matches(served, fileFingerprint)) {
+              return fileFingerprint;
+            }
+            problem =
+                "the daemon serves " + served + " but ~/.inertia/ssl/daemon.cert is " + fileFingerprint;
+          } else if (fileFingerprint != null && pem.equals(previousPem)) {
+            if (++unconfirmed >= UNCONFIRMED_POLLS) {
+              return fileFingerprint; // a daemon that does not log its fingerprint
+            }
+          } else {
+            unconfirmed = 0;
+          }
+          previousPem = pem;
         }
-        previous = pem.isEmpty() ? null : pem;
         if (System.nanoTime() > deadline) {
           throw new BootstrapException(
               step,
-              "the daemon did not write ~/.inertia/ssl/daemon.cert within "
+              "the daemon's certificate could not be confirmed within "
                   + timeouts.certificate().toSeconds()
-                  + " s (container state '" + status + "')",
+                  + " s: "
+                  + problem
+                  + " (container state '"
+                  + status
+                  + "')",
               List.of(),
               "See 'docker logs " + CONTAINER + "' on the VPS.");
         }
-        Thread.sleep(1000);
+        Thread.sleep(500);
       }
     } catch (RemoteShellException e) {
       throw connectionFailure(step, e);
-    } catch (CertificateException e) {
-      throw new BootstrapException(
-          step, "~/.inertia/ssl/daemon.cert is not a PEM certificate: " + e.getMessage(), List.of(), null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BootstrapException(step, "interrupted", List.of(), null, e);

@@ -162,6 +162,18 @@ class BootstrapIT {
                   "[ -e ~/inertia ] || [ -e ~/.inertia ] || echo gone; [ -f ~/.ssh/id_rsa_inertia_deploy ] && echo key",
                   CMD)
               .stdoutText().replace('\n', ' '));
+
+      if (!daemon.standIn) {
+        // A daemon that cannot start (a certificate without its key) is reported with its own words.
+        shell.run("mkdir -p ~/.inertia/ssl && echo junk > ~/.inertia/ssl/daemon.cert", CMD);
+        BootstrapException crash =
+            assertThrows(BootstrapException.class, () -> bootstrap.init(settings(null)));
+        System.out.println(crash.getMessage());
+        assertTrue(crash.getMessage().startsWith("Step 3/4 (start daemon) failed: the daemon container stopped"), crash.getMessage());
+        assertTrue(crash.getMessage().contains("daemon.key"), crash.getMessage());
+        assertTrue(crash.getMessage().contains("See 'docker logs inertia-daemon' on the VPS."), crash.getMessage());
+        bootstrap.uninstall();
+      }
     }
   }
 
