@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -34,6 +36,42 @@ public final class SshjRemoteShell implements RemoteShell {
     // those itself (STYLE.md: only Console prints). Respect an explicit setting.
     quietLogger("net.schmizz");
     quietLogger("com.hierynomus.sshj");
+    // Do not install BouncyCastle as a JCE provider: sshj would then take AES and HMAC from its pure
+    // Java code instead of the JDK's AES-NI/GHASH intrinsics. Measured here (300 MB into `cat`):
+    // BC chacha20-poly1305 120-200 MB/s, JDK aes128-gcm 630 MB/s (OpenSSH client: 260-340 MB/s);
+    // registering the provider also costs ~0.4 s per CLI start.
+    SecurityUtils.setRegisterBouncyCastle(false);
+  }
+
+  /** Preferred ciphers: AEAD first, CTR next; CBC, 3DES, Blowfish and RC4 are not offered. */
+  private static final List<String> CIPHERS =
+      List.of(
+          "aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr");
+
+  /** Preferred MACs (unused with AES-GCM): encrypt-then-MAC SHA-2 first; no MD5, no truncated MACs. */
+  private static final List<String> MACS =
+      List.of(
+          "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha2-256",
+          "hmac-sha2-512", "hmac-sha1-etm@openssh.com", "hmac-sha1");
+
+  /** sshj's defaults restricted to and ordered by {@link #CIPHERS} and {@link #MACS}. */
+  public static DefaultConfig defaultConfig() {
+    DefaultConfig c = new DefaultConfig();
+    c.setCipherFactories(ordered(c.getCipherFactories(), CIPHERS));
+    c.setMACFactories(ordered(c.getMACFactories(), MACS));
+    return c;
+  }
+
+  private static <T> List<Factory.Named<T>> ordered(List<Factory.Named<T>> all, List<String> names) {
+    List<Factory.Named<T>> out = new ArrayList<>();
+    for (String n : names) {
+      for (Factory.Named<T> f : all) {
+        if (f.getName().equals(n)) {
+          out.add(f);
+        }
+      }
+    }
+    return out.isEmpty() ? all : out;
   }
 
   private static final int IO_BUFFER = 64 * 1024;
@@ -54,7 +92,7 @@ public final class SshjRemoteShell implements RemoteShell {
    */
   public static SshjRemoteShell connect(SshTarget target, Path knownHosts)
       throws RemoteShellException {
-    return connect(target, knownHosts, new DefaultConfig());
+    return connect(target, knownHosts, defaultConfig());
   }
 
   /** {@link #connect(SshTarget, Path)} with an sshj configuration (cipher order etc.; benchmarks). */

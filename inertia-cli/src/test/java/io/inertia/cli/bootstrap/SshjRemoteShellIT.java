@@ -169,6 +169,28 @@ class SshjRemoteShellIT {
       assertEquals("root", shell.run("id -un", T).stdoutText());
     }
 
+    // Legacy PEM RSA keys (AWS .pem files), plain and encrypted, without BouncyCastle as a provider.
+    Path pem = tmp.resolve("aws.pem");
+    VpsContainer.Docker.ok(List.of("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-f", pem.toString()), 60);
+    Path pemLocked = tmp.resolve("locked.pem");
+    VpsContainer.Docker.ok(List.of("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "pem pass", "-f", pemLocked.toString()), 60);
+    assertTrue(Files.readString(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
+    assertTrue(Files.readString(pemLocked).contains("ENCRYPTED"));
+    vps.exec("cat >> /root/.ssh/authorized_keys <<'EOF'\n" + Files.readString(tmp.resolve("aws.pem.pub")).trim()
+        + "\n" + Files.readString(tmp.resolve("locked.pem.pub")).trim() + "\nEOF");
+    try (RemoteShell shell = SshjRemoteShell.connect(new SshTarget("127.0.0.1", vps.sshPort, "root", pem, null), kh)) {
+      assertEquals("root", shell.run("id -un", T).stdoutText());
+    }
+    try (RemoteShell shell =
+        SshjRemoteShell.connect(new SshTarget("127.0.0.1", vps.sshPort, "root", pemLocked, "pem pass"), kh)) {
+      assertEquals("root", shell.run("id -un", T).stdoutText());
+    }
+    RemoteShellException pemNoPass =
+        assertThrows(
+            RemoteShellException.class,
+            () -> SshjRemoteShell.connect(new SshTarget("127.0.0.1", vps.sshPort, "root", pemLocked, null), kh));
+    assertTrue(pemNoPass.getMessage().contains("IDENTITY_PASSPHRASE"), pemNoPass.getMessage());
+
     RemoteShellException missing =
         assertThrows(
             RemoteShellException.class,
