@@ -222,7 +222,11 @@ class DaemonCommandsTest {
     // user login again without the argument uses daemon.user
     assertEquals(0, cli.input(PASSWORD + "\n", "prod", "user", "login").code());
 
-    assertEquals(0, cli.input(PASSWORD + "\n", "prod", "user", "add", "bob").code());
+    r = cli.input(PASSWORD + "\n", "--debug", "prod", "user", "add", "bob");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.err().contains("DEBUG: POST https://127.0.0.1:" + server.port() + "/user/add"), r.toString());
+    assertTrue(r.err().contains("DEBUG: response 201"), r.toString());
+    assertFalse(r.err().contains(PASSWORD), "passwords are not logged: " + r);
     assertEquals("user has been removed\n", cli.run("prod", "user", "rm", "bob").out());
     saveRemote(remote(runtime.tokens().masterToken(), fingerprint, server.port()));
     assertEquals("all users removed\n", cli.run("prod", "user", "reset").out());
