@@ -227,6 +227,11 @@ class DaemonCommandsTest {
     assertTrue(r.err().contains("DEBUG: POST https://127.0.0.1:" + server.port() + "/user/add"), r.toString());
     assertTrue(r.err().contains("DEBUG: response 201"), r.toString());
     assertFalse(r.err().contains(PASSWORD), "passwords are not logged: " + r);
+    r = cli.input(PASSWORD + "\n", "--debug", "prod", "user", "login", "bob");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.err().contains("\"token\":\"***\""), r.toString());
+    assertFalse(r.err().contains(saved("prod").daemon().token()), "tokens are not logged: " + r);
+    saveRemote(remote(runtime.tokens().masterToken(), fingerprint, server.port()));
     assertEquals("user has been removed\n", cli.run("prod", "user", "rm", "bob").out());
     saveRemote(remote(runtime.tokens().masterToken(), fingerprint, server.port()));
     assertEquals("all users removed\n", cli.run("prod", "user", "reset").out());
