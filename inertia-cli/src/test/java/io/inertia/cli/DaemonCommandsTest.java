@@ -347,6 +347,32 @@ class DaemonCommandsTest {
   }
 
   @Test
+  void closingAFollowedLogStreamEndsTheWait() throws Exception {
+    // What the Ctrl-C shutdown hook of 'logs' does: close() ends await() even if the daemon never closes.
+    RemoteConfig prod = saved("prod");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.inertia.cli.daemon.DaemonClient client = new io.inertia.cli.daemon.DaemonClient(prod,
+        new Console(System.out, System.err, java.io.InputStream.nullInputStream(), false, false, false, false));
+    io.inertia.cli.daemon.DaemonClient.LogStream stream = client.logsStream("/forever", 0, lines::add);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (lines.isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(List.of("streamed /forever entries=null"), lines);
+    Thread waiter = new Thread(() -> {
+      try {
+        stream.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    waiter.start();
+    stream.close();
+    waiter.join(10_000);
+    assertFalse(waiter.isAlive());
+  }
+
+  @Test
   void releasesRollbackDownPruneToken() {
     CliRunner.Result r = cli.run("prod", "releases");
     assertEquals(0, r.code(), r.toString());
