@@ -70,6 +70,7 @@ public final class DaemonRuntime implements AutoCloseable {
     EnvCipher cipher = EnvCipher.fromKeyFile(settings.dbKeyFile());
     this.tls = DaemonCertificates.ensure(settings.sslDir(), this.host);
     this.db = Database.open(settings.databaseFile());
+    ownerOnlyDirectory(settings.dataDir());
     SqliteSettingsStore settingsStore = new SqliteSettingsStore(db);
     this.webhookSecrets = new WebhookSecrets(settingsStore);
     webhookSecrets.update(settings.webhookSecret());
@@ -146,6 +147,15 @@ public final class DaemonRuntime implements AutoCloseable {
       server.close();
     }
     db.close();
+  }
+
+  /** The database's -wal/-shm files are created with the default umask; keep the directory private instead. */
+  private static void ownerOnlyDirectory(java.nio.file.Path dir) {
+    try {
+      java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      LOG.warn("cannot restrict permissions of {}: {}", dir, e.getMessage());
+    }
   }
 
   private static String requestIdHost() {

@@ -93,7 +93,13 @@ public final class InertiaDaemon implements Callable<Integer> {
                     stopped.countDown();
                   },
                   "inertiad-shutdown"));
-      runtime.start(List.of(), StatusSource.nothingDeployed());
+      try {
+        runtime.start(List.of(), StatusSource.nothingDeployed());
+      } catch (RuntimeException e) {
+        System.err.println("error: cannot serve on port " + port + ": " + e.getMessage());
+        runtime.close();
+        return 1;
+      }
       stopped.await();
       return 0;
     }
