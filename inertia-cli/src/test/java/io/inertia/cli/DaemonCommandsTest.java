@@ -222,7 +222,16 @@ class DaemonCommandsTest {
     // user login again without the argument uses daemon.user
     assertEquals(0, cli.input(PASSWORD + "\n", "prod", "user", "login").code());
 
-    assertEquals(0, cli.input(PASSWORD + "\n", "prod", "user", "add", "bob").code());
+    r = cli.input(PASSWORD + "\n", "--debug", "prod", "user", "add", "bob");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.err().contains("DEBUG: POST https://127.0.0.1:" + server.port() + "/user/add"), r.toString());
+    assertTrue(r.err().contains("DEBUG: response 201"), r.toString());
+    assertFalse(r.err().contains(PASSWORD), "passwords are not logged: " + r);
+    r = cli.input(PASSWORD + "\n", "--debug", "prod", "user", "login", "bob");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.err().contains("\"token\":\"***\""), r.toString());
+    assertFalse(r.err().contains(saved("prod").daemon().token()), "tokens are not logged: " + r);
+    saveRemote(remote(runtime.tokens().masterToken(), fingerprint, server.port()));
     assertEquals("user has been removed\n", cli.run("prod", "user", "rm", "bob").out());
     saveRemote(remote(runtime.tokens().masterToken(), fingerprint, server.port()));
     assertEquals("all users removed\n", cli.run("prod", "user", "reset").out());
@@ -335,6 +344,32 @@ class DaemonCommandsTest {
     r = cli.run("prod", "logs", "--entries", "5");
     assertEquals(0, r.code(), r.toString());
     assertEquals("streamed /inertia-daemon entries=5\nsecond line\n", r.out());
+  }
+
+  @Test
+  void closingAFollowedLogStreamEndsTheWait() throws Exception {
+    // What the Ctrl-C shutdown hook of 'logs' does: close() ends await() even if the daemon never closes.
+    RemoteConfig prod = saved("prod");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.inertia.cli.daemon.DaemonClient client = new io.inertia.cli.daemon.DaemonClient(prod,
+        new Console(System.out, System.err, java.io.InputStream.nullInputStream(), false, false, false, false));
+    io.inertia.cli.daemon.DaemonClient.LogStream stream = client.logsStream("/forever", 0, lines::add);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (lines.isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(List.of("streamed /forever entries=null"), lines);
+    Thread waiter = new Thread(() -> {
+      try {
+        stream.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    waiter.start();
+    stream.close();
+    waiter.join(10_000);
+    assertFalse(waiter.isAlive());
   }
 
   @Test

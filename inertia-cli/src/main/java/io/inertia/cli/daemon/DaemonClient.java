@@ -353,13 +353,15 @@ public final class DaemonClient {
   }
 
   private static String redact(String json) {
-    return json.replaceAll("\"password\":\"[^\"]*\"", "\"password\":\"***\"");
+    // Passwords, tokens, TOTP secrets and backup codes never reach a debug log.
+    return json.replaceAll("\"(password|token|totp|secret|webhook_secret)\"\\s*:\\s*\"[^\"]*\"", "\"$1\":\"***\"")
+        .replaceAll("\"backup_codes\"\\s*:\\s*\\[[^\\]]*\\]", "\"backup_codes\":[\"***\"]");
   }
 
   /** One JSON request; returns the envelope of a 1xx–3xx answer. */
   Envelope call(String method, String path, Object body) {
     HttpResponse<String> res = send(request(method, path, body, REQUEST_TIMEOUT), HttpResponse.BodyHandlers.ofString());
-    console.debug("response " + res.statusCode() + ": " + res.body());
+    console.debug("response " + res.statusCode() + ": " + redact(res.body()));
     Envelope e = envelope(res.statusCode(), res.body());
     if (!e.isSuccess()) {
       throw rendered(e);
