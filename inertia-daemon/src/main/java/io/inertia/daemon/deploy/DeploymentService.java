@@ -278,16 +278,12 @@ public final class DeploymentService implements AutoCloseable {
   }
 
   private void drain() {
-    while (true) {
-      Pending next;
-      synchronized (queueLock) {
-        next = pending;
-        pending = null;
-        if (next == null) {
-          running = false;
-          return;
-        }
-      }
+    Pending next;
+    synchronized (queueLock) {
+      next = pending;
+      pending = null;
+    }
+    while (next != null) {
       List<Waiter> waiters = List.copyOf(next.waiters);
       LogSink all =
           new LogSink() {
@@ -304,6 +300,15 @@ public final class DeploymentService implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("deploy failed unexpectedly", e);
         outcome = new Outcome(500, "failed to deploy project", String.valueOf(e.getMessage()), Optional.empty());
+      }
+      // Take the next request (or leave the running state) before anyone learns the outcome, so a caller that
+      // sees its deploy finished also sees buildActive() false when nothing else is queued.
+      synchronized (queueLock) {
+        next = pending;
+        pending = null;
+        if (next == null) {
+          running = false;
+        }
       }
       for (Waiter w : waiters) {
         try {
