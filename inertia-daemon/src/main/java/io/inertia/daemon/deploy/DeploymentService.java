@@ -156,7 +156,13 @@ public final class DeploymentService implements AutoCloseable {
       return new DeploymentStatus("", "", "", "", List.of(), buildActive(), version);
     }
     List<String> containers = s.project().isBlank() ? List.of() : engine.projectContainers(s.project());
-    SourceRepository.Commit c = head.get();
+    // The serving release's commit: after a failed build the work tree is ahead of what runs.
+    SourceRepository.Commit c =
+        s.currentReleaseId()
+            .flatMap(store::release)
+            .filter(r -> !r.commit().isBlank())
+            .map(r -> new SourceRepository.Commit(r.commit(), r.commitMessage(), r.branch()))
+            .orElse(head.get());
     return new DeploymentStatus(
         c.branch(), c.hash(), c.message().trim(), s.buildType().wireName(), containers, buildActive(), version);
   }

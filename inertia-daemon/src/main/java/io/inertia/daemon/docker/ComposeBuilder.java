@@ -29,7 +29,8 @@ import java.util.Map;
  * compose up -d --remove-orphans}. A generated override file (outside the work tree, in the data dir) adds {@code
  * io.inertia.project}/{@code io.inertia.release} labels to every service and the default network. The project's
  * environment variables are the runner's environment, so {@code ${VAR}} interpolation works; {@code
- * INERTIA_PERSIST_DIR} holds the host persist directory ({@code volumes: ["${INERTIA_PERSIST_DIR}:/persist"]}).
+ * INERTIA_PERSIST_DIR} holds the host persist directory ({@code volumes: ["${INERTIA_PERSIST_DIR}:/persist"]}),
+ * {@code INERTIA_COMMIT} and {@code INERTIA_RELEASE} the commit and release being deployed.
  */
 public final class ComposeBuilder implements ProjectBuilder {
   private static final String SOCKET = "/var/run/docker.sock";
@@ -153,6 +154,9 @@ public final class ComposeBuilder implements ProjectBuilder {
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     env.add("INERTIA_PERSIST_DIR=" + paths.toHost(settings.persistDir()));
+    // The commit and release being deployed, for build args or labels (`args: {COMMIT: ${INERTIA_COMMIT}}`).
+    env.add("INERTIA_COMMIT=" + spec.commit());
+    env.add("INERTIA_RELEASE=" + spec.releaseId());
     if (v1) {
       // Compose 1.x images carry no docker CLI to delegate builds to.
       env.add("COMPOSE_DOCKER_CLI_BUILD=0");
