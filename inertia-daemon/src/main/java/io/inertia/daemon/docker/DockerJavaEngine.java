@@ -97,6 +97,10 @@ public final class DockerJavaEngine implements ContainerEngine {
       docker.pruneCmd(PruneType.NETWORKS).withLabelFilter(label).exec();
       // docker image prune --filter label=… (dangling only)
       docker.pruneCmd(PruneType.IMAGES).withDangling(true).withLabelFilter(label).exec();
+      // docker image prune --filter label=com.docker.compose.project=<name> (dangling only): images of older
+      // compose builds carry Compose's project label, not ours.
+      docker.pruneCmd(PruneType.IMAGES).withDangling(true)
+          .withLabelFilter("com.docker.compose.project=" + ComposeBuilder.composeProject(project)).exec();
       // docker volume prune --filter label=…
       docker.pruneCmd(PruneType.VOLUMES).withLabelFilter(label).exec();
       removeOldReleaseImages(project, log);

@@ -109,6 +109,10 @@ public final class JGitSourceRepository implements SourceRepository {
             .setName(ORIGIN)
             .setUri(new URIish(toJGitUrl(remoteUrl)))
             .call();
+        // No background auto-gc: it would race with reset's removal of the project directory.
+        git.getRepository().getConfig().setInt("gc", null, "auto", 0);
+        git.getRepository().getConfig().setBoolean("gc", null, "autoDetach", false);
+        git.getRepository().getConfig().save();
       }
     } catch (GitAPIException | IOException | java.net.URISyntaxException e) {
       throw new SourceException("cannot set up the repository: " + e.getMessage(), e);
@@ -248,13 +252,21 @@ public final class JGitSourceRepository implements SourceRepository {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
+            Files.deleteIfExists(file);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+            if (exc instanceof java.nio.file.NoSuchFileException) {
+              return FileVisitResult.CONTINUE; // vanished meanwhile (lock files)
+            }
+            throw exc;
+          }
+
+          @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            Files.delete(dir);
+            Files.deleteIfExists(dir);
             return FileVisitResult.CONTINUE;
           }
         });

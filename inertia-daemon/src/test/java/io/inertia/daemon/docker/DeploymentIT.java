@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Ports;
 import io.inertia.daemon.deploy.BuildType;
+import io.inertia.daemon.deploy.ContainerEngine;
 import io.inertia.daemon.deploy.DeployRequest;
 import io.inertia.daemon.deploy.DeploymentService;
 import io.inertia.daemon.deploy.DeploymentStatus;
@@ -192,6 +193,11 @@ class DeploymentIT {
         }
       }
     }
+    for (String p : projects) {
+      // docker image prune --filter label=com.docker.compose.project=<p> (superseded compose builds)
+      docker.pruneCmd(com.github.dockerjava.api.model.PruneType.IMAGES).withDangling(true)
+          .withLabelFilter("com.docker.compose.project=" + ComposeBuilder.composeProject(p)).exec();
+    }
     if (tmp != null) {
       try (Stream<Path> walk = Files.walk(tmp)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -215,6 +221,18 @@ class DeploymentIT {
     assertEquals(412, denied.status());
     assertTrue(denied.getMessage().startsWith("Access to project repository rejected; did you forget to add\n"));
     assertTrue(denied.getMessage().endsWith(Files.readString(Path.of(other + ".pub")).strip()));
+
+    // Following a log (sshd logs each connection, e.g. the rejected key above), then cancelling.
+    List<String> followed = new CopyOnWriteArrayList<>();
+    try (ContainerEngine.LogFollow follow = new DockerJavaEngine(docker).followLogs(gitServerId, 50, followed::add)) {
+      for (int i = 0; i < 100 && followed.isEmpty(); i++) {
+        Thread.sleep(50);
+      }
+      assertFalse(followed.isEmpty(), "no log lines followed");
+      assertTrue(followed.get(0).matches("^\\d{4}-\\d\\d-\\d\\dT.*"), followed.get(0));
+      follow.close();
+      assertTrue(follow.awaitEnd(Duration.ofSeconds(5)));
+    }
 
     Path empty = Files.writeString(tmp.resolve("empty_known_hosts"), "");
     JGitSourceRepository unknownHost =
