@@ -290,7 +290,14 @@ class DeploymentIT {
     commitFixture("compose-subfolder", Map.of("deploy/conf/value.txt", "conf-v2\n"), "second compose release");
     String c2 = head();
     long d0 = System.nanoTime();
-    Outcome second = up(service, project, BuildType.DOCKER_COMPOSE, "deploy/docker-compose.yml");
+    List<String> timed = new CopyOnWriteArrayList<>();
+    Outcome second =
+        service
+            .up(
+                request(project, BuildType.DOCKER_COMPOSE, "deploy/docker-compose.yml", "main"),
+                LogSink.of(line -> timed.add(String.format("%6d ms  %s", ms(d0), line))))
+            .get(5, TimeUnit.MINUTES);
+    System.out.println("[P4] timed deploy output:\n  " + String.join("\n  ", timed));
     assertEquals(201, second.status(), second.toString());
     awaitAnswer(url + "/", c2);
     long deploy = ms(d0);
