@@ -8,6 +8,7 @@ import java.util.Optional;
  * {@code SetConfig}); {@code intermediaryContainers} always replaces it; a new Slack URL is added.
  *
  * @param commit deploy exactly this commit instead of the branch head (rollback)
+ * @param rollbackOf the release a rollback redeploys (builders may reuse its artifacts)
  */
 public record DeployRequest(
     String project,
@@ -18,7 +19,8 @@ public record DeployRequest(
     List<String> intermediaryContainers,
     String slackUrl,
     Trigger trigger,
-    Optional<String> commit) {
+    Optional<String> commit,
+    Optional<Long> rollbackOf) {
 
   /** Who asked for the deploy; recorded with the release. */
   public enum Trigger {
@@ -37,6 +39,7 @@ public record DeployRequest(
     slackUrl = blankToEmpty(slackUrl);
     trigger = trigger == null ? Trigger.USER : trigger;
     commit = commit == null ? Optional.empty() : commit;
+    rollbackOf = rollbackOf == null ? Optional.empty() : rollbackOf;
   }
 
   /** A user {@code up} with the fields of the original's {@code UpRequest}. */
@@ -50,7 +53,7 @@ public record DeployRequest(
       String slackUrl) {
     return new DeployRequest(
         project, remoteUrl, branch, buildType, buildFile, intermediaryContainers, slackUrl, Trigger.USER,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   private static String blankToEmpty(String s) {

@@ -118,7 +118,7 @@ public final class DeploymentService implements AutoCloseable {
     DeployRequest request =
         new DeployRequest(
             s.project(), s.remoteUrl(), s.branch(), s.buildType().wireName(), s.buildFile(),
-            s.intermediaryContainers(), "", DeployRequest.Trigger.WEBHOOK, Optional.empty());
+            s.intermediaryContainers(), "", DeployRequest.Trigger.WEBHOOK, Optional.empty(), Optional.empty());
     return Optional.of(enqueue(request, LogSink.of(line -> LOG.info("[webhook deploy] {}", line))));
   }
 
@@ -137,7 +137,8 @@ public final class DeploymentService implements AutoCloseable {
     DeployRequest request =
         new DeployRequest(
             s.project(), "", target.branch(), target.buildType().wireName(), target.buildFile(),
-            s.intermediaryContainers(), "", DeployRequest.Trigger.ROLLBACK, Optional.of(target.commit()));
+            s.intermediaryContainers(), "", DeployRequest.Trigger.ROLLBACK, Optional.of(target.commit()),
+            Optional.of(target.id()));
     return enqueue(request, sink);
   }
 
@@ -393,7 +394,9 @@ public final class DeploymentService implements AutoCloseable {
       try {
         built =
             builder.build(
-                new ProjectBuilder.BuildSpec(s.project(), id, commit.hash(), s.effectiveBuildFile(), env), log);
+                new ProjectBuilder.BuildSpec(
+                    s.project(), id, commit.hash(), s.effectiveBuildFile(), env, request.rollbackOf()),
+                log);
       } catch (DeploymentException e) {
         notifyAll(s, "Build error: " + e.detail(), Notifier.Colour.DANGER, log);
         throw e;

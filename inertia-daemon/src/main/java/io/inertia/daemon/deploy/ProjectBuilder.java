@@ -1,6 +1,7 @@
 package io.inertia.daemon.deploy;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Port: one build type (adapters: {@code docker.ComposeBuilder}, {@code docker.DockerfileBuilder}). Build and
@@ -13,10 +14,18 @@ public interface ProjectBuilder {
    *
    * @param buildFile path relative to the project root
    * @param env decrypted environment variables for the project (never logged)
+   * @param reuseRelease for a rollback, the release whose build output may be reused instead of rebuilding
    */
-  record BuildSpec(String project, long releaseId, String commit, String buildFile, Map<String, String> env) {
+  record BuildSpec(
+      String project,
+      long releaseId,
+      String commit,
+      String buildFile,
+      Map<String, String> env,
+      Optional<Long> reuseRelease) {
     public BuildSpec {
       env = Map.copyOf(env);
+      reuseRelease = reuseRelease == null ? Optional.empty() : reuseRelease;
     }
   }
 

@@ -52,6 +52,9 @@ public final class DockerfileBuilder implements ProjectBuilder {
   public Built build(BuildSpec spec, LineSink log) {
     String repository = imageRepository(spec.project());
     String releaseTag = repository + ":" + spec.releaseId();
+    if (spec.reuseRelease().isPresent() && reuse(spec, repository, releaseTag, log)) {
+      return new Built(spec);
+    }
     log.line("Building project " + spec.project() + "...");
     byte[] context;
     try {
@@ -98,6 +101,23 @@ public final class DockerfileBuilder implements ProjectBuilder {
       String detail = errors.isEmpty() ? String.valueOf(e.getMessage()) : String.join("; ", errors);
       throw new BuildFailedException("image build failed: " + detail, e);
     }
+  }
+
+  /** Rollback: re-tags the earlier release's image instead of rebuilding it, when it still exists. */
+  private boolean reuse(BuildSpec spec, String repository, String releaseTag, LineSink log) {
+    String earlier = repository + ":" + spec.reuseRelease().get();
+    try {
+      // docker image inspect inertia-build/<name>:<earlier release>
+      docker.inspectImageCmd(earlier).exec();
+    } catch (NotFoundException gone) {
+      log.line("Image " + earlier + " no longer exists; rebuilding");
+      return false;
+    }
+    log.line("Reusing image " + earlier);
+    // docker tag <earlier> inertia-build/<name>:<release>; docker tag <earlier> inertia-build/<name>:latest
+    docker.tagImageCmd(earlier, repository, Long.toString(spec.releaseId())).exec();
+    docker.tagImageCmd(earlier, repository, "latest").withForce(true).exec();
+    return true;
   }
 
   @Override

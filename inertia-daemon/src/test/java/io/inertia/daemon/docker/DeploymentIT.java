@@ -398,6 +398,13 @@ class DeploymentIT {
     Set<String> tags = Set.of(docker.inspectImageCmd("inertia-build/dfapp:latest").exec().getRepoTags().toArray(String[]::new));
     assertTrue(tags.contains("inertia-build/dfapp:" + o2.releaseId().orElseThrow()), tags.toString());
 
+    // Rollback reuses the first release's image instead of rebuilding.
+    List<String> rollbackLines = new CopyOnWriteArrayList<>();
+    Outcome back = service.rollback(Optional.empty(), LogSink.of(rollbackLines::add)).get(5, TimeUnit.MINUTES);
+    assertEquals(201, back.status(), back.toString());
+    awaitAnswer(url + "/", "df-v1");
+    assertTrue(rollbackLines.contains("Reusing image inertia-build/dfapp:" + o.releaseId().orElseThrow()), rollbackLines.toString());
+
     service.down();
     assertThrows(IOException.class, () -> get(url + "/"));
     assertTrue(running(unrelatedId));
