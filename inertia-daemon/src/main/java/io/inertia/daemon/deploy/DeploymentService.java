@@ -344,7 +344,8 @@ public final class DeploymentService implements AutoCloseable {
     DeploySettings s = settings;
     operationLock.lock();
     try {
-      if (!repository.initialised()) {
+      boolean fresh = !repository.initialised();
+      if (fresh) {
         log.line("No deployment detected");
         log.line("Setting up project...");
         String remote = request.remoteUrl().isBlank() ? s.remoteUrl() : request.remoteUrl();
@@ -381,7 +382,13 @@ public final class DeploymentService implements AutoCloseable {
       long id = releaseId.get();
 
       log.line("Preparing to deploy project");
-      SourceRepository.Commit commit = repository.update(s.branch(), request.commit(), log);
+      SourceRepository.Commit commit;
+      try {
+        commit = repository.update(s.branch(), request.commit(), log);
+      } catch (SourceException e) {
+        // The original answers 412 for any failure while setting up a new project (reference §5.3 step 4).
+        throw fresh ? e.asSetupFailure() : e;
+      }
       log.line("Checked out " + commit.hash() + " (" + firstLine(commit.message()) + ")");
       notifyAll(s, "Build started: " + s.project() + " at " + shortHash(commit.hash()), Notifier.Colour.WARNING, log);
 

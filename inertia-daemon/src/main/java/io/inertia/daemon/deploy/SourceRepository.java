@@ -3,9 +3,10 @@ package io.inertia.daemon.deploy;
 import java.util.Optional;
 
 /**
- * Port: the project's git working tree (adapter: {@code git.JGitSourceRepository}). Blocking; called only from the
- * deploy worker or under the service's operation lock, so implementations need not be thread-safe. Progress lines
- * go to the given sink. Failures throw {@link RepositoryAccessException} (deploy key rejected, host key not
+ * Port: the project's git working tree (adapter: {@code git.JGitSourceRepository}). Blocking. {@link #initialise},
+ * {@link #update} and {@link #removeAll} are called one at a time (deploy worker or under the service's operation
+ * lock); {@link #initialised}, {@link #originUrl} and {@link #head} may run concurrently with them (status) and
+ * must only read. Progress lines go to the given sink. Failures throw {@link RepositoryAccessException} (deploy key rejected, host key not
  * verified) or {@link SourceException}.
  */
 public interface SourceRepository {

@@ -143,6 +143,19 @@ class DeploymentServiceTest {
   }
 
   @Test
+  void aMissingBranchIs412WhenSettingUpAnd500Later() throws Exception {
+    DeploymentService s = service();
+    Outcome setup =
+        await(s.up(DeployRequest.up("app", REMOTE, "nope", "", "", List.of(), ""), LogSink.of(l -> {})));
+    assertEquals(412, setup.status(), setup.toString());
+    assertTrue(setup.detail().contains("nope"));
+    await(s.up(up(""), LogSink.of(l -> {})));
+    Outcome later =
+        await(s.up(DeployRequest.up("app", REMOTE, "nope", "", "", List.of(), ""), LogSink.of(l -> {})));
+    assertEquals(500, later.status(), later.toString());
+  }
+
+  @Test
   void undecryptableVariablesStopTheDeploy() throws Exception {
     DeploymentService s =
         service(
@@ -283,6 +296,9 @@ class DeploymentServiceTest {
     @Override
     public Commit update(String branch, Optional<String> commit, LineSink log) {
       log.line("Fetching repository...");
+      if (branch.equals("nope")) {
+        throw new SourceException("branch 'nope' not found on the remote", null);
+      }
       head = new Commit(commit.orElse(next), "message of " + commit.orElse(next), branch);
       return head;
     }

@@ -326,6 +326,10 @@ class DeploymentIT {
     List<String> logs = service.logs("/app-web-1", 10);
     logs.forEach(l -> assertFalse(l.chars().anyMatch(ch -> ch < 9), "binary in log line: " + l));
 
+    io.inertia.daemon.deploy.EngineException unknown =
+        assertThrows(io.inertia.daemon.deploy.EngineException.class, () -> service.logs("/no-such-container-x", 5));
+    assertEquals(404, unknown.status());
+
     // A new service on the same database (= daemon restart) still knows the deployment.
     DeploymentService restarted = service(home, DockerSettings.DEFAULT_COMPOSE_IMAGE, env);
     assertEquals(c1, restarted.status().commitHash());
