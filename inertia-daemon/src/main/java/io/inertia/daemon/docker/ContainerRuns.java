@@ -3,13 +3,11 @@ package io.inertia.daemon.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import io.inertia.daemon.deploy.LineSink;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,26 +20,28 @@ final class ContainerRuns {
     this.docker = docker;
   }
 
+  /** A started auto-remove container: its exit code arrives in {@link #exit}; output streams to the sink. */
+  record Started(String id, java.util.concurrent.CompletableFuture<Integer> exit, FrameLines output) {}
+
   /**
-   * Runs a container to completion with its output streamed line by line and returns its exit code. Equivalent to
-   * {@code docker run --rm --label … -e … -v … -w <workdir> <image> <args…>}. The container is auto-removed; the
-   * wait is registered and the attach made before the start so neither exit code nor output is lost (LIBRARIES.md
-   * §2.4).
+   * Starts a container like {@link #run} but returns at once. Equivalent to {@code docker run -d --rm
+   * --entrypoint <entrypoint> …}; the exit code completes {@link Started#exit} (exceptionally if the wait fails).
    */
-  int run(
+  Started start(
       String image,
+      List<String> entrypoint,
       List<String> args,
       List<String> env,
       Map<String, String> labels,
       List<Bind> binds,
       String workingDir,
-      Duration timeout,
       LineSink out) {
     ensureImage(image, out);
-    // docker create --rm --label … -e … -v … -w <dir> <image> <args>
+    // docker create --rm --entrypoint … --label … -e … -v … -w <dir> <image> <args>
     String id =
         docker
             .createContainerCmd(image)
+            .withEntrypoint(entrypoint)
             .withCmd(args)
             .withEnv(env)
             .withLabels(labels)
@@ -49,10 +49,37 @@ final class ContainerRuns {
             .withHostConfig(HostConfig.newHostConfig().withAutoRemove(true).withBinds(binds))
             .exec()
             .getId();
-    try (FrameLines lines = new FrameLines(out)) {
+    java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
+    FrameLines lines = new FrameLines(out);
+    try {
       // docker wait --condition removed <id>
-      WaitContainerResultCallback wait =
-          docker.waitContainerCmd(id).withCondition(WaitContainerCondition.REMOVED).exec(new WaitContainerResultCallback());
+      docker
+          .waitContainerCmd(id)
+          .withCondition(WaitContainerCondition.REMOVED)
+          .exec(
+              new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                  com.github.dockerjava.api.model.WaitResponse>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.WaitResponse r) {
+                  exit.complete(r.getStatusCode());
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  exit.completeExceptionally(t);
+                  try {
+                    close();
+                  } catch (java.io.IOException ignored) {
+                    // closing
+                  }
+                }
+
+                @Override
+                public void onComplete() {
+                  exit.completeExceptionally(new IllegalStateException("wait ended without a status"));
+                  super.onComplete();
+                }
+              });
       // docker attach <id>
       docker
           .attachContainerCmd(id)
@@ -64,23 +91,20 @@ final class ContainerRuns {
           .awaitStarted(30, TimeUnit.SECONDS);
       // docker start <id>
       docker.startContainerCmd(id).exec();
-      int code;
-      try {
-        code = wait.awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
-      } catch (RuntimeException e) {
-        // docker rm -f <id>
-        removeQuietly(id);
-        throw e;
-      }
-      lines.awaitCompletion(10, TimeUnit.SECONDS);
-      return code;
+      return new Started(id, exit, lines);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       removeQuietly(id);
-      throw new IllegalStateException("interrupted while running " + image, e);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("interrupted while starting " + image, e);
+    } catch (RuntimeException e) {
+      removeQuietly(id);
+      throw e;
     }
+  }
+
+  /** Force-removes a container, ignoring one that is already gone. */
+  void remove(String id) {
+    removeQuietly(id);
   }
 
   /** Inspects the image, pulling it only when it is missing locally ({@code docker pull} never runs otherwise). */
