@@ -18,6 +18,17 @@ public record Outcome(int status, String message, String detail, Optional<Long> 
     return status < 300;
   }
 
+  /**
+   * The last line of a streamed {@code up}, as the original prints it: {@code [success 201] Project startup
+   * initiated!} or {@code [error 500] failed to build project: (<detail>)}.
+   */
+  public String streamLine() {
+    if (success()) {
+      return "[success " + status + "] " + message;
+    }
+    return "[error " + status + "] " + message + (detail.isEmpty() ? "" : ": (" + detail + ")");
+  }
+
   static Outcome ok(long releaseId) {
     return new Outcome(201, STARTED, "", Optional.of(releaseId));
   }

@@ -69,6 +69,7 @@ class DeploymentServiceTest {
 
     assertEquals(201, o.status(), o.toString());
     assertEquals(Outcome.STARTED, o.message());
+    assertEquals("[success 201] Project startup initiated!", o.streamLine());
     assertTrue(lines.contains("No deployment detected"), lines.toString());
     assertEquals(List.of("build c1", "activate c1"), builder.calls);
     Release r = s.releases().get(0);
@@ -109,6 +110,7 @@ class DeploymentServiceTest {
 
     assertEquals(500, o.status());
     assertEquals("failed to build project", o.message());
+    assertEquals("[error 500] failed to build project: (broken Dockerfile)", o.streamLine());
     assertEquals(List.of(o), ended);
     assertEquals(List.of("build c1", "activate c1", "build c2"), builder.calls);
     assertEquals(Optional.of(good), s.settings().currentReleaseId());

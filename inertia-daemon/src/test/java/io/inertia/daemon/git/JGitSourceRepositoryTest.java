@@ -37,6 +37,13 @@ class JGitSourceRepositoryTest {
   }
 
   @Test
+  void httpsRemotesAreFetchedInTheirSshForm() {
+    assertEquals("git@github.com:o/r.git", JGitSourceRepository.toJGitUrl("https://github.com/o/r"));
+    assertEquals("git@github.com:o/r.git", JGitSourceRepository.toJGitUrl("git@github.com:o/r.git"));
+    assertEquals("ssh://git@h:2222/srv/a.git", JGitSourceRepository.toJGitUrl("ssh://git@h:2222/srv/a.git"));
+  }
+
+  @Test
   void initialisesUpdatesResetsAndKeepsUntrackedFiles() throws Exception {
     try (Git dev = upstream()) {
       RevCommit c1 = commit(dev, "app.txt", "one", "first");
