@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The deployment of the daemon's one project: {@code up}, webhooks, rollback, down, reset, prune, status and logs.
  *
  * <p>Deploys run on one worker thread per service (one project per daemon), so they never overlap. While a deploy
- * runs, further requests coalesce: at most one more deploy runs afterwards, for the newest request, and every
- * caller waiting for it gets its lines and outcome. {@link #down()}, {@link #reset()} and {@link #prune()} take the
+ * runs, further requests coalesce: at most one more deploy runs afterwards, for the newest request (except that a
+ * webhook push does not replace a queued user {@code up}, which deploys the branch head anyway), and every caller
+ * waiting for it gets its lines and outcome. {@link #down()}, {@link #reset()} and {@link #prune()} take the
  * same lock as a deploy, so they wait for a running deploy to end.
  *
  * <p>Thread-safe. Methods returning a {@link CompletableFuture} return at once; all others block.
@@ -272,7 +273,14 @@ public final class DeploymentService implements AutoCloseable {
         }
         safeLine(sink, "A deploy is already queued; it now deploys this request");
       }
-      pending.request = request;
+      // A push does not replace a queued `up`: that deploys the branch head too, and carries the user's settings.
+      boolean keepQueued =
+          pending.request != null
+              && request.trigger() == DeployRequest.Trigger.WEBHOOK
+              && pending.request.trigger() == DeployRequest.Trigger.USER;
+      if (!keepQueued) {
+        pending.request = request;
+      }
       pending.waiters.add(waiter);
       if (running) {
         safeLine(sink, "Another deploy is running; this one starts when it ends");

@@ -182,6 +182,7 @@ class DeploymentServiceTest {
     later.add(s.up(up("second.yml"), LogSink.of(secondLines::add)));
     later.add(s.up(up("third.yml"), LogSink.of(l -> {})));
     later.add(s.up(up("newest.yml"), LogSink.of(l -> {})));
+    later.add(s.requestDeploy("main", "c9").orElseThrow()); // a push keeps the queued `up` and its settings
     builder.gate.countDown();
 
     assertEquals(201, await(first).status());
