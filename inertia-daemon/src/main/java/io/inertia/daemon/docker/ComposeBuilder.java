@@ -74,6 +74,7 @@ public final class ComposeBuilder implements ProjectBuilder {
   @Override
   public Built build(BuildSpec spec, LineSink log) {
     abortWaitingRunner(spec.project());
+    Runner runner = new Runner(spec, log);
     try {
       Path file = composeFile(spec);
       if (!Files.isRegularFile(file)) {
@@ -84,7 +85,6 @@ public final class ComposeBuilder implements ProjectBuilder {
       Path control = overrideFile(spec).getParent();
       Files.deleteIfExists(control.resolve(GO));
       Files.deleteIfExists(control.resolve(ABORT));
-      Runner runner = new Runner(spec, log);
       Invocation inv = invocation(spec, true, log);
       List<String> env = new ArrayList<>(inv.env());
       env.add("INERTIA_CONTROL_DIR=" + settings.hostPaths().toHost(control));
@@ -112,7 +112,11 @@ public final class ComposeBuilder implements ProjectBuilder {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BuildFailedException("interrupted", e);
-    } catch (RuntimeException | IOException | TimeoutException e) {
+    } catch (TimeoutException e) {
+      // docker rm -f <runner>
+      runs.remove(runner.started.id());
+      throw new BuildFailedException("compose build did not finish within " + settings.buildTimeout(), e);
+    } catch (RuntimeException | IOException e) {
       throw new BuildFailedException(String.valueOf(e.getMessage()), e);
     }
   }
