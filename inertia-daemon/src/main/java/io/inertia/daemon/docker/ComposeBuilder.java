@@ -111,6 +111,9 @@ public final class ComposeBuilder implements ProjectBuilder {
       throw new BuildFailedException(String.valueOf(e.getCause().getMessage()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (runner.started != null) {
+        runs.remove(runner.started.id());
+      }
       throw new BuildFailedException("interrupted", e);
     } catch (TimeoutException e) {
       // docker rm -f <runner>
