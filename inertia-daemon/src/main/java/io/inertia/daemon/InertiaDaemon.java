@@ -1,17 +1,131 @@
 package io.inertia.daemon;
 
 import io.inertia.common.Version;
+import io.inertia.common.api.ApiPaths;
+import io.inertia.daemon.auth.TokenService;
+import io.inertia.daemon.http.StatusSource;
+import io.inertia.daemon.settings.DaemonSettings;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Entry point of {@code inertiad}. */
-public final class InertiaDaemon {
-  private InertiaDaemon() {}
+/** Entry point of {@code inertiad} (reference §1.9): {@code run [host]}, {@code token}, {@code --version}. */
+@Command(
+    name = "inertiad",
+    mixinStandardHelpOptions = true,
+    versionProvider = InertiaDaemon.VersionProvider.class,
+    description = "Inertia daemon: serves the deployment API over HTTPS.",
+    subcommands = {InertiaDaemon.RunCommand.class, InertiaDaemon.TokenCommand.class})
+public final class InertiaDaemon implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-v"))) {
       System.out.println("inertiad version " + Version.current());
       return;
     }
-    System.err.println("usage: inertiad [run|token|--version]");
-    System.exit(2);
+    int code = new CommandLine(new InertiaDaemon()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(System.err);
+    return 2;
+  }
+
+  /** {@code inertiad run [host] [-p PORT] [--webhook.secret S]}. */
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the daemon.")
+  static final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", description = "Address the daemon is reached at (certificate SAN).")
+    String host = "";
+
+    @Option(names = {"-p", "--port"}, description = "Port to listen on (default ${DEFAULT-VALUE}).")
+    int port = ApiPaths.DEFAULT_PORT;
+
+    @Option(names = "--webhook.secret", description = "Webhook secret (also INERTIA_WEBHOOK_SECRET); persisted.")
+    String webhookSecret;
+
+    @Override
+    public Integer call() throws Exception {
+      normaliseLegacyArgument();
+      return serve();
+    }
+
+    void normaliseLegacyArgument() {
+      if (host.trim().contains(" ")) {
+        // The original daemon-up.sh passes "<host> --webhook.secret <secret>" as one argument (reference §3.4);
+        // accept that form too.
+        RunCommand again = new RunCommand();
+        new CommandLine(again).parseArgs(host.trim().split("\\s+"));
+        if (webhookSecret == null) {
+          webhookSecret = again.webhookSecret;
+        }
+        host = again.host;
+      }
+    }
+
+    private Integer serve() throws Exception {
+      DaemonSettings settings = DaemonSettings.fromEnvironment();
+      if (webhookSecret != null && !webhookSecret.isBlank()) {
+        settings = settings.withWebhookSecret(webhookSecret);
+      }
+      DaemonRuntime runtime;
+      try {
+        runtime = new DaemonRuntime(settings, host, null, port, Clock.systemUTC());
+      } catch (RuntimeException e) {
+        System.err.println("error: " + e.getMessage());
+        return 1;
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    runtime.close();
+                    stopped.countDown();
+                  },
+                  "inertiad-shutdown"));
+      try {
+        runtime.start(List.of(), StatusSource.nothingDeployed());
+      } catch (RuntimeException e) {
+        System.err.println("error: cannot serve on port " + port + ": " + e.getMessage());
+        runtime.close();
+        return 1;
+      }
+      stopped.await();
+      return 0;
+    }
+  }
+
+  /** {@code inertiad token}: prints a master token signed with this daemon's key (creating the key if missing). */
+  @Command(name = "token", mixinStandardHelpOptions = true, description = "Print a master API token.")
+  static final class TokenCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      DaemonSettings settings = DaemonSettings.fromEnvironment();
+      try {
+        System.out.println(TokenService.fromKeyFile(settings.jwtKeyFile(), Clock.systemUTC()).masterToken());
+        return 0;
+      } catch (RuntimeException e) {
+        System.err.println("error: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  /** The version picocli prints for {@code --version}. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"inertiad version " + Version.current()};
+    }
   }
 }

@@ -1,0 +1,11 @@
+package io.inertia.daemon.http;
+
+/**
+ * A set of endpoints plugged into {@link DaemonServer} at wiring time (for example the deployment endpoints {@code
+ * /up}, {@code /down}, {@code /logs}). Implementations live in this package, register their routes with a {@link
+ * Role} each, and throw exceptions for failures: the server turns them into envelopes.
+ */
+@FunctionalInterface
+public interface RouteGroup {
+  void register(Routes routes);
+}
