@@ -1,0 +1,30 @@
+package io.inertia.daemon.deploy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: persistence of deploy settings and releases (adapter: {@code store.SqliteDeploymentStore}). Thread-safe,
+ * blocking, each call atomic.
+ */
+public interface DeploymentStore {
+  DeploySettings loadSettings();
+
+  void saveSettings(DeploySettings settings);
+
+  /** Records a release in state RUNNING (commit may still be empty) and returns its id. */
+  long createRelease(Release release);
+
+  /** Records how a release ended. */
+  void finishRelease(
+      long id, String commit, String commitMessage, Release.State state, String detail, String log, Instant at);
+
+  /** All releases, newest first. */
+  List<Release> releases();
+
+  Optional<Release> release(long id);
+
+  /** Marks every RUNNING release FAILED with {@code detail} (daemon restart mid-deploy); returns how many. */
+  int failRunningReleases(String detail, Instant at);
+}

@@ -1,0 +1,2 @@
+/** Deploy notifications to Slack incoming webhooks (reference §5.11). */
+package io.inertia.daemon.notify;
