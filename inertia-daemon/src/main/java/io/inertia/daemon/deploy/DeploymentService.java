@@ -316,6 +316,10 @@ public final class DeploymentService implements AutoCloseable {
         LOG.error("deploy failed unexpectedly", e);
         outcome = new Outcome(500, "failed to deploy project", String.valueOf(e.getMessage()), Optional.empty());
       }
+      LOG.info(
+          "deploy ({} {} {}): {}",
+          next.request.trigger().name().toLowerCase(java.util.Locale.ROOT), next.request.branch(),
+          next.request.commit().orElse("head"), outcome.streamLine());
       // Take the next request (or leave the running state) before anyone learns the outcome, so a caller that
       // sees its deploy finished also sees buildActive() false when nothing else is queued.
       synchronized (queueLock) {
