@@ -25,6 +25,7 @@ final class TestDaemon implements AutoCloseable {
   final DaemonServer server;
   final HttpClient client;
   final TestClock clock;
+  final io.inertia.daemon.DeploymentWiring wiring;
 
   /** One generated certificate shared by all test daemons: RSA key generation is the slowest part of a start. */
   private static Path sharedSsl;
@@ -51,7 +52,19 @@ final class TestDaemon implements AutoCloseable {
     DaemonSettings settings = DaemonSettings.under(root).withPublicBadge(publicBadge);
     seedCertificate(settings.sslDir());
     this.runtime = new DaemonRuntime(settings, "127.0.0.1", "127.0.0.1", 0, clock);
+    this.wiring = null;
     this.server = runtime.start(extra, status);
+    this.client = pinnedClient(runtime);
+  }
+
+  /** A daemon with the deployment endpoints, over the deployment service {@code wiring} builds from the runtime. */
+  TestDaemon(Path root, TestClock clock, java.util.function.Function<DaemonRuntime, io.inertia.daemon.DeploymentWiring> wiring) {
+    this.clock = clock;
+    DaemonSettings settings = DaemonSettings.under(root);
+    seedCertificate(settings.sslDir());
+    this.runtime = new DaemonRuntime(settings, "127.0.0.1", "127.0.0.1", 0, clock);
+    this.wiring = wiring.apply(runtime);
+    this.server = runtime.start(this.wiring.routeGroups(), this.wiring.statusSource());
     this.client = pinnedClient(runtime);
   }
 
@@ -134,6 +147,9 @@ final class TestDaemon implements AutoCloseable {
 
   @Override
   public void close() {
+    if (wiring != null) {
+      wiring.close();
+    }
     runtime.close();
   }
 }
