@@ -18,12 +18,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A real daemon on 127.0.0.1:0 over HTTPS plus a Java HttpClient that trusts exactly its certificate. */
-final class TestDaemon implements AutoCloseable {
+public final class TestDaemon implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final DaemonRuntime runtime;
-  final DaemonServer server;
-  final HttpClient client;
+  public final DaemonRuntime runtime;
+  public final DaemonServer server;
+  public final HttpClient client;
   final TestClock clock;
   final io.inertia.daemon.DeploymentWiring wiring;
 
@@ -58,7 +58,7 @@ final class TestDaemon implements AutoCloseable {
   }
 
   /** A daemon with the deployment endpoints, over the deployment service {@code wiring} builds from the runtime. */
-  TestDaemon(Path root, TestClock clock, java.util.function.Function<DaemonRuntime, io.inertia.daemon.DeploymentWiring> wiring) {
+  public TestDaemon(Path root, TestClock clock, java.util.function.Function<DaemonRuntime, io.inertia.daemon.DeploymentWiring> wiring) {
     this.clock = clock;
     DaemonSettings settings = DaemonSettings.under(root);
     seedCertificate(settings.sslDir());
@@ -87,7 +87,7 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  URI uri(String pathAndQuery) {
+  public URI uri(String pathAndQuery) {
     return URI.create("https://127.0.0.1:" + server.port() + pathAndQuery);
   }
 
@@ -104,11 +104,11 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  HttpResponse<String> get(String path, String token) {
+  public HttpResponse<String> get(String path, String token) {
     return send("GET", path, token, null);
   }
 
-  HttpResponse<String> post(String path, String token, Object body) {
+  public HttpResponse<String> post(String path, String token, Object body) {
     try {
       return send("POST", path, token, body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body));
     } catch (Exception e) {
@@ -116,7 +116,7 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  static JsonNode json(HttpResponse<String> r) {
+  public static JsonNode json(HttpResponse<String> r) {
     try {
       return JSON.readTree(r.body());
     } catch (Exception e) {
@@ -124,7 +124,7 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  String master() {
+  public String master() {
     return runtime.tokens().masterToken();
   }
 
