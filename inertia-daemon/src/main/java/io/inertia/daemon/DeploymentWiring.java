@@ -14,6 +14,7 @@ import io.inertia.daemon.http.RouteGroup;
 import io.inertia.daemon.http.StatusSource;
 import io.inertia.daemon.http.WebhookHandler;
 import io.inertia.daemon.store.SqliteDeliveryStore;
+import io.inertia.daemon.store.WriteBehindDeliveryStore;
 import io.inertia.daemon.webhook.DeliveryLog;
 import io.inertia.daemon.webhook.DeployedState;
 import io.inertia.daemon.webhook.WebhookConfig;
@@ -34,6 +35,7 @@ public final class DeploymentWiring implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeploymentWiring.class);
 
   private final DeploymentService deployments;
+  private final WriteBehindDeliveryStore deliveryStore;
   private final DeliveryLog deliveries;
   private final WebhookService webhooks;
   private final List<RouteGroup> groups;
@@ -41,7 +43,8 @@ public final class DeploymentWiring implements AutoCloseable {
 
   public DeploymentWiring(DaemonRuntime runtime, DeploymentService deployments, String version, Clock clock, Map<String, String> env) {
     this.deployments = deployments;
-    this.deliveries = new DeliveryLog(new SqliteDeliveryStore(runtime.database()));
+    this.deliveryStore = new WriteBehindDeliveryStore(new SqliteDeliveryStore(runtime.database()));
+    this.deliveries = new DeliveryLog(deliveryStore);
     this.webhooks =
         new WebhookService(
             WebhookConfig.fromEnvironment(runtime.webhookSecrets()::current, env),
@@ -99,5 +102,6 @@ public final class DeploymentWiring implements AutoCloseable {
   @Override
   public void close() {
     deployments.close();
+    deliveryStore.close();
   }
 }
