@@ -120,7 +120,8 @@ public final class DeploymentService implements AutoCloseable {
         new DeployRequest(
             s.project(), s.remoteUrl(), s.branch(), s.buildType().wireName(), s.buildFile(),
             s.intermediaryContainers(), "", DeployRequest.Trigger.WEBHOOK, Optional.empty(), Optional.empty());
-    return Optional.of(enqueue(request, LogSink.of(line -> LOG.info("[webhook deploy] {}", line))));
+    // Build output at debug: the daemon log keeps one line per webhook decision and one per deploy outcome.
+    return Optional.of(enqueue(request, LogSink.of(line -> LOG.debug("[webhook deploy] {}", line))));
   }
 
   /**
