@@ -10,13 +10,15 @@ DAEMON_PORT ?= 4303
 APP_PORT    ?= 8000
 MVN         ?= mvn -B
 
-.PHONY: help build test test-all verify images testenv testenv-clean
+.PHONY: help build test test-all verify images daemon-image bench testenv testenv-clean
 
 help:
 	@echo "make build          build the jars (mvn -B package -DskipTests)"
 	@echo "make test           fast tier: unit and in-process tests (mvn -B test)"
 	@echo "make test-all       every tier incl. Docker/SSH *IT tests (mvn -B verify); needs 'make images'"
 	@echo "make images         build the local stand-in and test VPS images (test_env/images.sh)"
+	@echo "make daemon-image   build the daemon image ghcr.io/ubclaunchpad/inertiad:v<version> (scripts/build-daemon-image.sh)"
+	@echo "make bench          webhook benchmark: 202 latency p50/p99 and deploys per push burst (scripts/bench-webhook.sh)"
 	@echo "make testenv        start test VPS 'testvps': VPS_OS=$(VPS_OS) VERSION=$(VERSION) DOCKER=$(DOCKER) SYSTEMD=$(SYSTEMD) SSH_PORT=$(SSH_PORT)"
 	@echo "make testenv-clean  remove 'testvps' and its volumes"
 
@@ -31,6 +33,12 @@ test-all verify:
 
 images:
 	test_env/images.sh
+
+daemon-image:
+	scripts/build-daemon-image.sh
+
+bench:
+	scripts/bench-webhook.sh
 
 testenv:
 	VPS_OS=$(VPS_OS) VERSION=$(VERSION) DOCKER=$(DOCKER) SYSTEMD=$(SYSTEMD) SSH_PORT=$(SSH_PORT) \

@@ -3,7 +3,7 @@ package io.inertia.daemon;
 import io.inertia.common.Version;
 import io.inertia.common.api.ApiPaths;
 import io.inertia.daemon.auth.TokenService;
-import io.inertia.daemon.http.StatusSource;
+import io.inertia.daemon.docker.Deployments;
 import io.inertia.daemon.settings.DaemonSettings;
 import java.time.Clock;
 import java.util.List;
@@ -84,19 +84,36 @@ public final class InertiaDaemon implements Callable<Integer> {
         System.err.println("error: " + e.getMessage());
         return 1;
       }
+      DeploymentWiring wiring;
+      try {
+        wiring =
+            new DeploymentWiring(
+                runtime,
+                Deployments.fromEnvironment(
+                    runtime.database(), DeploymentWiring.environmentSource(runtime.environment()), Version.current()),
+                Version.current(),
+                Clock.systemUTC(),
+                System.getenv());
+      } catch (RuntimeException e) {
+        System.err.println("error: cannot set up deployments: " + e.getMessage());
+        runtime.close();
+        return 1;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
+                    wiring.close();
                     runtime.close();
                     stopped.countDown();
                   },
                   "inertiad-shutdown"));
       try {
-        runtime.start(List.of(), StatusSource.nothingDeployed());
+        runtime.start(wiring.routeGroups(), wiring.statusSource());
       } catch (RuntimeException e) {
         System.err.println("error: cannot serve on port " + port + ": " + e.getMessage());
+        wiring.close();
         runtime.close();
         return 1;
       }

@@ -120,7 +120,8 @@ public final class DeploymentService implements AutoCloseable {
         new DeployRequest(
             s.project(), s.remoteUrl(), s.branch(), s.buildType().wireName(), s.buildFile(),
             s.intermediaryContainers(), "", DeployRequest.Trigger.WEBHOOK, Optional.empty(), Optional.empty());
-    return Optional.of(enqueue(request, LogSink.of(line -> LOG.info("[webhook deploy] {}", line))));
+    // Build output at debug: the daemon log keeps one line per webhook decision and one per deploy outcome.
+    return Optional.of(enqueue(request, LogSink.of(line -> LOG.debug("[webhook deploy] {}", line))));
   }
 
   /**
@@ -316,6 +317,10 @@ public final class DeploymentService implements AutoCloseable {
         LOG.error("deploy failed unexpectedly", e);
         outcome = new Outcome(500, "failed to deploy project", String.valueOf(e.getMessage()), Optional.empty());
       }
+      LOG.info(
+          "deploy ({} {} {}): {}",
+          next.request.trigger().name().toLowerCase(java.util.Locale.ROOT), next.request.branch(),
+          next.request.commit().orElse("head"), outcome.streamLine());
       // Take the next request (or leave the running state) before anyone learns the outcome, so a caller that
       // sees its deploy finished also sees buildActive() false when nothing else is queued.
       synchronized (queueLock) {

@@ -1,6 +1,7 @@
 package io.inertia.daemon.http;
 
 import io.inertia.daemon.auth.AuthException;
+import io.inertia.daemon.deploy.DeploymentException;
 import io.inertia.daemon.env.InvalidVariableException;
 import io.inertia.daemon.env.UnreadableVariablesException;
 import io.javalin.http.Context;
@@ -10,7 +11,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns every exception a handler throws into an envelope with a fitting status; never a stack trace. */
+/**
+ * Turns every exception a handler throws into an envelope with a fitting status; never a stack trace. Deployment
+ * failures ({@link DeploymentException}) carry their own status, message and detail; {@link #apiException} gives the
+ * same mapping to handlers that must render an error themselves (a streamed deploy's last line).
+ */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
@@ -29,6 +34,8 @@ final class ErrorMapping {
       Responses.envelope(ctx, 400, v.getMessage(), v.detail(), Map.of());
     } else if (e instanceof UnreadableVariablesException u) {
       Responses.envelope(ctx, 412, u.getMessage(), null, Map.of("variables", u.names()));
+    } else if (e instanceof DeploymentException d) {
+      Responses.envelope(ctx, d.status(), d.getMessage(), d.detail().isEmpty() ? null : d.detail(), Map.of());
     } else if (e instanceof HttpResponseException h) {
       Responses.envelope(ctx, h.getStatus(), javalinMessage(h), null, Map.of());
     } else if (e instanceof org.eclipse.jetty.http.HttpException he) {
@@ -38,6 +45,11 @@ final class ErrorMapping {
       LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), e);
       Responses.envelope(ctx, 500, "internal error", e.getClass().getSimpleName(), Map.of());
     }
+  }
+
+  /** The envelope a deployment failure becomes: its status, message and (non-empty) detail. */
+  static ApiException apiException(DeploymentException d) {
+    return new ApiException(d.status(), d.getMessage(), d.detail().isEmpty() ? null : d.detail());
   }
 
   static int status(AuthException.Reason reason) {

@@ -16,7 +16,8 @@ public record ServerOptions(
     long maxRequestBytes,
     Duration idleTimeout,
     boolean publicBadge) {
-  public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+  /** The connector-wide cap: large enough for a webhook payload (GitHub sends up to 25 MiB). */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 25L * 1024 * 1024;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
 
   public static ServerOptions defaults(String bindHost, int port, TlsMaterial tls, String requestIdHost, boolean publicBadge) {

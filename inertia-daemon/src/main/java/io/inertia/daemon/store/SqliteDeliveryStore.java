@@ -50,8 +50,17 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
   @Override
   public void append(Delivery d) {
+    appendAll(List.of(d));
+  }
+
+  /** Records several deliveries in one transaction (one disk sync), in order. */
+  public void appendAll(List<Delivery> deliveries) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
     db.transaction(
         c -> {
+          for (Delivery d : deliveries) {
           try (PreparedStatement p =
               c.prepareStatement(
                   "INSERT INTO webhook_deliveries(delivery_id, host, event, repo, branch, commit_id, decision, reason,"
@@ -66,6 +75,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             p.setString(8, d.reason());
             p.setString(9, d.time().toString());
             p.executeUpdate();
+          }
           }
           try (PreparedStatement p =
               c.prepareStatement(

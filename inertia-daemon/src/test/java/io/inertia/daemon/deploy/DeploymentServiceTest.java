@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inertia.daemon.store.Database;
 import io.inertia.daemon.store.SqliteDeploymentStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import io.inertia.daemon.deploy.DeployFakes.FakeBuilder;
+import io.inertia.daemon.deploy.DeployFakes.FakeEngine;
+import io.inertia.daemon.deploy.DeployFakes.FakeRepository;
 import org.junit.jupiter.api.Test;
 
 /** The deploy service against hand-written fakes of its ports and a real in-memory SQLite store. */
@@ -28,8 +29,8 @@ class DeploymentServiceTest {
 
   private final Database db = Database.inMemory();
   private final FakeRepository repo = new FakeRepository();
-  private final FakeBuilder builder = new FakeBuilder();
   private final FakeEngine engine = new FakeEngine();
+  private final FakeBuilder builder = new FakeBuilder(engine);
   private final List<String> notifications = new CopyOnWriteArrayList<>();
   private final List<DeploymentService> services = new ArrayList<>();
 
@@ -263,120 +264,5 @@ class DeploymentServiceTest {
     assertFalse(repo.initialised());
     assertFalse(s.settings().configured());
     assertEquals("", s.status().commitHash());
-  }
-
-  // ---- fakes ----
-
-  static final class FakeRepository implements SourceRepository {
-    String origin;
-    SourceRepository.Commit head;
-    String next = "c1";
-    boolean denyAccess;
-
-    @Override
-    public boolean initialised() {
-      return origin != null && head != null;
-    }
-
-    @Override
-    public Optional<String> originUrl() {
-      return Optional.ofNullable(origin);
-    }
-
-    @Override
-    public Optional<Commit> head() {
-      return Optional.ofNullable(head);
-    }
-
-    @Override
-    public void initialise(String remoteUrl, LineSink log) {
-      if (denyAccess) {
-        throw new RepositoryAccessException("ssh-ed25519 AAAA deploy", "Cannot log in", null);
-      }
-      origin = remoteUrl;
-    }
-
-    @Override
-    public Commit update(String branch, Optional<String> commit, LineSink log) {
-      log.line("Fetching repository...");
-      if (branch.equals("nope")) {
-        throw new SourceException("branch 'nope' not found on the remote", null);
-      }
-      head = new Commit(commit.orElse(next), "message of " + commit.orElse(next), branch);
-      return head;
-    }
-
-    @Override
-    public void removeAll() {
-      origin = null;
-      head = null;
-    }
-  }
-
-  final class FakeBuilder implements ProjectBuilder {
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<String> files = new CopyOnWriteArrayList<>();
-    final CountDownLatch entered = new CountDownLatch(1);
-    volatile CountDownLatch gate;
-    volatile boolean failBuild;
-
-    @Override
-    public Built build(BuildSpec spec, LineSink log) {
-      calls.add("build " + spec.commit());
-      files.add(spec.buildFile());
-      entered.countDown();
-      if (gate != null) {
-        try {
-          gate.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      if (failBuild) {
-        throw new BuildFailedException("broken Dockerfile", null);
-      }
-      return new Built(spec);
-    }
-
-    @Override
-    public void activate(Built built, LineSink log) {
-      calls.add("activate " + built.spec().commit());
-      engine.running.add("/" + built.spec().project() + "-web-1");
-    }
-  }
-
-  static final class FakeEngine implements ContainerEngine {
-    final List<String> running = Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public List<String> projectContainers(String project) {
-      return running.stream().distinct().sorted().toList();
-    }
-
-    @Override
-    public void stopProject(String project, LineSink log) {
-      running.clear();
-    }
-
-    @Override
-    public void prune(String project, LineSink log) {}
-
-    @Override
-    public List<String> logs(String container, int entries) {
-      return List.of();
-    }
-
-    @Override
-    public LogFollow followLogs(String container, int entries, LineSink sink) {
-      return new LogFollow() {
-        @Override
-        public void close() {}
-
-        @Override
-        public boolean awaitEnd(Duration timeout) {
-          return true;
-        }
-      };
-    }
   }
 }

@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Image;
-import com.github.dockerjava.api.model.Ports;
 import io.inertia.daemon.deploy.BuildType;
 import io.inertia.daemon.deploy.ContainerEngine;
 import io.inertia.daemon.deploy.DeployRequest;
@@ -25,27 +20,21 @@ import io.inertia.daemon.deploy.Release;
 import io.inertia.daemon.deploy.RepositoryAccessException;
 import io.inertia.daemon.git.JGitSourceRepository;
 import io.inertia.daemon.store.Database;
-import io.inertia.daemon.store.SqliteDeploymentStore;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +55,7 @@ class DeploymentIT {
   private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
   private static final Map<String, String> TEST_LABEL = Map.of("io.inertia.test", "true");
 
+  private GitFixtureServer git;
   private DockerClient docker;
   private Path tmp;
   private Path key;
@@ -82,64 +72,15 @@ class DeploymentIT {
 
   @BeforeAll
   void setUp() throws Exception {
-    docker = DockerClients.create();
-    try {
-      docker.pingCmd().exec();
-    } catch (RuntimeException e) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("no Docker engine in CI: " + e.getMessage());
-      }
-      Assumptions.abort("no Docker engine: " + e.getMessage());
-    }
-    for (String base : List.of("debian:bookworm", "docker:26-cli")) {
-      try {
-        docker.inspectImageCmd(base).exec();
-      } catch (NotFoundException e) {
-        fail("base image " + base + " missing: build it with test_env/images.sh");
-      }
-    }
-    tmp = Files.createTempDirectory("inertia-deploy-it");
-    ensureImage("inertia-fixture-base:1", resource("fixtures/base"));
-    ensureImage("inertia-test-gitserver:1", resource("gitserver"));
-
-    key = tmp.resolve("id_rsa_inertia_deploy");
-    run(tmp, Map.of(), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "inertia-deploy", "-f", key.toString());
-    int sshPort = freePort();
-    ExposedPort ssh = ExposedPort.tcp(22);
-    Ports ports = new Ports();
-    ports.bind(ssh, Ports.Binding.bindIpAndPort("127.0.0.1", sshPort));
-    // docker run -d --label io.inertia.test=true -p 127.0.0.1:<port>:22 -e AUTHORIZED_KEY=… inertia-test-gitserver:1
-    gitServerId =
-        docker
-            .createContainerCmd("inertia-test-gitserver:1")
-            .withLabels(TEST_LABEL)
-            .withEnv("AUTHORIZED_KEY=" + Files.readString(Path.of(key + ".pub")).strip())
-            .withExposedPorts(ssh)
-            .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports))
-            .exec()
-            .getId();
-    docker.startContainerCmd(gitServerId).exec();
-    knownHosts = tmp.resolve("known_hosts");
-    String scanned = "";
-    for (int i = 0; i < 100 && !scanned.contains("ssh-ed25519"); i++) {
-      scanned = run(tmp, Map.of(), "ssh-keyscan", "-p", Integer.toString(sshPort), "127.0.0.1");
-      if (!scanned.contains("ssh-ed25519")) {
-        Thread.sleep(200);
-      }
-    }
-    assertFalse(scanned.isBlank(), "sshd did not answer");
-    Files.writeString(knownHosts, scanned);
-    remote = "ssh://git@127.0.0.1:" + sshPort + "/srv/app.git";
-    gitEnv =
-        Map.of(
-            "GIT_SSH_COMMAND",
-            "ssh -i " + key + " -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=" + knownHosts,
-            "GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
-            "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com");
-    work = tmp.resolve("work");
-    Files.createDirectories(work);
-    run(work, gitEnv, "git", "init", "-q", "-b", "main");
-    run(work, gitEnv, "git", "remote", "add", "origin", remote);
+    git = GitFixtureServer.start();
+    docker = git.docker;
+    tmp = git.tmp;
+    key = git.key;
+    knownHosts = git.knownHosts;
+    remote = git.remote;
+    work = git.work;
+    gitEnv = git.gitEnv;
+    gitServerId = git.gitServerId;
 
     // An unrelated container that must survive every operation.
     // docker run -d --label io.inertia.test=true debian:bookworm sleep infinity
@@ -152,57 +93,12 @@ class DeploymentIT {
   void tearDown() throws Exception {
     services.forEach(DeploymentService::close);
     databases.forEach(Database::close);
-    if (docker == null) {
+    if (git == null) {
       return;
     }
-    DockerJavaEngine engine = new DockerJavaEngine(docker);
-    for (String p : projects) {
-      try {
-        engine.stopProject(p, LineSink.none());
-      } catch (RuntimeException ignored) {
-        // best effort
-      }
-    }
-    for (String id : new String[] {gitServerId, unrelatedId}) {
-      if (id != null) {
-        try {
-          docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (RuntimeException ignored) {
-          // gone
-        }
-      }
-    }
-    // Images this test built for its projects: inertia-build/* and the compose service images.
-    for (Image i : docker.listImagesCmd().exec()) {
-      String[] tags = i.getRepoTags() == null ? new String[0] : i.getRepoTags();
-      boolean ours =
-          Stream.of(tags)
-              .anyMatch(
-                  t ->
-                      projects.stream()
-                          .anyMatch(
-                              p ->
-                                  t.startsWith(DockerfileBuilder.imageRepository(p) + ":")
-                                      || t.startsWith(ComposeBuilder.composeProject(p) + "-web:")
-                                      || t.startsWith(ComposeBuilder.composeProject(p) + "_web:")));
-      if (ours) {
-        try {
-          docker.removeImageCmd(i.getId()).withForce(true).exec();
-        } catch (RuntimeException ignored) {
-          // in use or gone
-        }
-      }
-    }
-    for (String p : projects) {
-      // docker image prune --filter label=com.docker.compose.project=<p> (superseded compose builds)
-      docker.pruneCmd(com.github.dockerjava.api.model.PruneType.IMAGES).withDangling(true)
-          .withLabelFilter("com.docker.compose.project=" + ComposeBuilder.composeProject(p)).exec();
-    }
-    if (tmp != null) {
-      try (Stream<Path> walk = Files.walk(tmp)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    git.removeProjects(projects);
+    git.removeContainer(unrelatedId);
+    git.close();
   }
 
   // ---- tests ----
@@ -420,18 +316,7 @@ class DeploymentIT {
   private DeploymentService service(Path home, String composeImage, Map<String, String> env) {
     Database db = Database.open(home.resolve("data/inertia.db"));
     databases.add(db);
-    DockerSettings settings =
-        new DockerSettings(
-            home.resolve("project"), home.resolve("persist"), home.resolve("data"), HostPaths.identity(), composeImage,
-            "127.0.0.1", Duration.ofMinutes(10));
-    DeploymentService s =
-        new DeploymentService(
-            new JGitSourceRepository(home.resolve("project"), key, knownHosts, home.resolve("data/ssh")),
-            Map.of(
-                BuildType.DOCKER_COMPOSE, new ComposeBuilder(docker, settings),
-                BuildType.DOCKERFILE, new DockerfileBuilder(docker, settings)),
-            new DockerJavaEngine(docker), new SqliteDeploymentStore(db), () -> env,
-            (target, text, colour) -> {}, Clock.systemUTC(), "test");
+    DeploymentService s = git.service(home, composeImage, db, () -> env);
     services.add(s);
     return s;
   }
@@ -450,33 +335,11 @@ class DeploymentIT {
   }
 
   private void commitFixture(String fixture, Map<String, String> edits, String message) throws Exception {
-    try (Stream<Path> files = Files.list(work)) {
-      for (Path p : files.toList()) {
-        if (!p.getFileName().toString().equals(".git")) {
-          deleteTree(p);
-        }
-      }
-    }
-    for (String layer : fixture.split("\\+")) {
-      copyTree(resource("fixtures/" + layer), work);
-    }
-    Files.copy(resource("fixtures/server.py"), work.resolve("server.py"));
-    for (Map.Entry<String, String> e : edits.entrySet()) {
-      if (e.getKey().startsWith("@")) {
-        Path df = work.resolve("Dockerfile");
-        Files.writeString(df, Files.readString(df).replace(e.getKey(), e.getValue()));
-      } else {
-        Files.writeString(work.resolve(e.getKey()), e.getValue());
-      }
-    }
-    run(work, gitEnv, "git", "add", "-A");
-    run(work, gitEnv, "git", "commit", "-q", "--allow-empty", "-m", message);
-    String branch = run(work, gitEnv, "git", "rev-parse", "--abbrev-ref", "HEAD").strip();
-    run(work, gitEnv, "git", "push", "-q", "-f", "origin", "HEAD:refs/heads/" + branch);
+    git.commitFixture(fixture, edits, message);
   }
 
   private String head() throws Exception {
-    return run(work, gitEnv, "git", "rev-parse", "HEAD").strip();
+    return git.head();
   }
 
   private void awaitAnswer(String url, String expected) throws Exception {
@@ -508,29 +371,8 @@ class DeploymentIT {
     return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning());
   }
 
-  private void ensureImage(String tag, Path dir) throws Exception {
-    try {
-      docker.inspectImageCmd(tag).exec();
-    } catch (NotFoundException missing) {
-      // docker build -t <tag> --label io.inertia.test=true <dir>
-      docker
-          .buildImageCmd(dir.toFile())
-          .withTags(Set.of(tag))
-          .withLabels(TEST_LABEL)
-          .withPull(false)
-          .exec(new BuildImageResultCallback())
-          .awaitImageId(10, TimeUnit.MINUTES);
-    }
-  }
-
-  private static Path resource(String name) throws Exception {
-    return Path.of(DeploymentIT.class.getClassLoader().getResource(name).toURI());
-  }
-
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      return s.getLocalPort();
-    }
+    return GitFixtureServer.freePort();
   }
 
   private static long ms(long startNanos) {
@@ -538,39 +380,6 @@ class DeploymentIT {
   }
 
   private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      fail("timed out: " + String.join(" ", command));
-    }
-    if (p.exitValue() != 0 && !command[0].equals("ssh-keyscan")) {
-      fail(String.join(" ", command) + " exited " + p.exitValue() + ":\n" + out);
-    }
-    if (command[0].equals("ssh-keyscan")) {
-      return out.lines().filter(l -> l.startsWith("[127.0.0.1]:")).reduce("", (a, b) -> a + b + "\n");
-    }
-    return out;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    return GitFixtureServer.run(dir, env, command);
   }
 }

@@ -18,13 +18,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A real daemon on 127.0.0.1:0 over HTTPS plus a Java HttpClient that trusts exactly its certificate. */
-final class TestDaemon implements AutoCloseable {
+public final class TestDaemon implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final DaemonRuntime runtime;
-  final DaemonServer server;
-  final HttpClient client;
+  public final DaemonRuntime runtime;
+  public final DaemonServer server;
+  public final HttpClient client;
   final TestClock clock;
+  final io.inertia.daemon.DeploymentWiring wiring;
 
   /** One generated certificate shared by all test daemons: RSA key generation is the slowest part of a start. */
   private static Path sharedSsl;
@@ -51,7 +52,19 @@ final class TestDaemon implements AutoCloseable {
     DaemonSettings settings = DaemonSettings.under(root).withPublicBadge(publicBadge);
     seedCertificate(settings.sslDir());
     this.runtime = new DaemonRuntime(settings, "127.0.0.1", "127.0.0.1", 0, clock);
+    this.wiring = null;
     this.server = runtime.start(extra, status);
+    this.client = pinnedClient(runtime);
+  }
+
+  /** A daemon with the deployment endpoints, over the deployment service {@code wiring} builds from the runtime. */
+  public TestDaemon(Path root, TestClock clock, java.util.function.Function<DaemonRuntime, io.inertia.daemon.DeploymentWiring> wiring) {
+    this.clock = clock;
+    DaemonSettings settings = DaemonSettings.under(root);
+    seedCertificate(settings.sslDir());
+    this.runtime = new DaemonRuntime(settings, "127.0.0.1", "127.0.0.1", 0, clock);
+    this.wiring = wiring.apply(runtime);
+    this.server = runtime.start(this.wiring.routeGroups(), this.wiring.statusSource());
     this.client = pinnedClient(runtime);
   }
 
@@ -74,7 +87,7 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  URI uri(String pathAndQuery) {
+  public URI uri(String pathAndQuery) {
     return URI.create("https://127.0.0.1:" + server.port() + pathAndQuery);
   }
 
@@ -91,11 +104,11 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  HttpResponse<String> get(String path, String token) {
+  public HttpResponse<String> get(String path, String token) {
     return send("GET", path, token, null);
   }
 
-  HttpResponse<String> post(String path, String token, Object body) {
+  public HttpResponse<String> post(String path, String token, Object body) {
     try {
       return send("POST", path, token, body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body));
     } catch (Exception e) {
@@ -103,7 +116,7 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  static JsonNode json(HttpResponse<String> r) {
+  public static JsonNode json(HttpResponse<String> r) {
     try {
       return JSON.readTree(r.body());
     } catch (Exception e) {
@@ -111,7 +124,7 @@ final class TestDaemon implements AutoCloseable {
     }
   }
 
-  String master() {
+  public String master() {
     return runtime.tokens().masterToken();
   }
 
@@ -134,6 +147,9 @@ final class TestDaemon implements AutoCloseable {
 
   @Override
   public void close() {
+    if (wiring != null) {
+      wiring.close();
+    }
     runtime.close();
   }
 }
