@@ -35,7 +35,11 @@ public final class WebhookLatencyBench {
   private static final String SECRET = "bench-secret";
 
   public static void main(String[] args) throws Exception {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    // --serve SECONDS: set up the deployment, print where to send deliveries, then keep serving so an outside load
+    // generator (scripts/bench-webhook.sh runs wrk) measures the daemon without sharing its JVM.
+    boolean serve = args.length > 1 && args[0].equals("--serve");
+    int serveSeconds = serve ? Integer.parseInt(args[1]) : 0;
+    int n = !serve && args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Path root = Files.createTempDirectory("inertia-webhook-bench");
     FakeRepository repo = new FakeRepository();
     FakeEngine engine = new FakeEngine();
@@ -61,6 +65,19 @@ public final class WebhookLatencyBench {
               "git_options", Map.of("remote", REMOTE, "branch", "main"));
       if (d.post("/up", d.master(), up).statusCode() != 201) {
         throw new IllegalStateException("up failed");
+      }
+      if (serve) {
+        byte[] body = GithubPushes.payload(REMOTE, "main", "c1");
+        Path bodyFile = root.resolve("payload.json");
+        Files.write(bodyFile, body);
+        System.out.println("URL " + d.uri("/webhook"));
+        System.out.println("BODY " + bodyFile);
+        System.out.println("SIG " + GithubPushes.headers(body, SECRET, "x").get("X-Hub-Signature-256"));
+        System.out.println("READY");
+        System.out.flush();
+        Thread.sleep(serveSeconds * 1000L);
+        System.out.printf("releases after serving: %d%n", releases(d));
+        return;
       }
       // Warm-up (JIT, TLS session set-up), not measured.
       round(d, 20, "warm", "c0");

@@ -52,14 +52,22 @@ class DaemonCertificatesTest {
 
   @Test
   void loadsUserSuppliedPkcs1Key() throws Exception {
-    TlsMaterial gen = DaemonCertificates.ensure(dir, "");
+    // What the Go original writes: an RSA key as PKCS#1 ("BEGIN RSA PRIVATE KEY") and its certificate.
+    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    java.security.KeyPair pair = rsa.generateKeyPair();
+    java.nio.file.Files.createDirectories(DaemonCertificates.keyFile(dir).getParent());
     try (Writer w = Files.newBufferedWriter(DaemonCertificates.keyFile(dir));
         JcaPEMWriter pem = new JcaPEMWriter(w)) {
-      pem.writeObject(gen.privateKey()); // RSA key → "BEGIN RSA PRIVATE KEY" (PKCS#1), as Go writes it
+      pem.writeObject(pair.getPrivate());
+    }
+    try (Writer w = Files.newBufferedWriter(DaemonCertificates.certFile(dir));
+        JcaPEMWriter pem = new JcaPEMWriter(w)) {
+      pem.writeObject(DaemonCertificates.selfSigned(pair, "", "SHA256withRSA"));
     }
     assertTrue(Files.readString(DaemonCertificates.keyFile(dir)).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
     TlsMaterial loaded = DaemonCertificates.ensure(dir, "");
-    assertEquals(gen.privateKey().getAlgorithm(), loaded.privateKey().getAlgorithm());
+    assertEquals("RSA", loaded.privateKey().getAlgorithm());
     assertTrue(loaded.keyStore("pw".toCharArray()).isKeyEntry("daemon"));
   }
 
