@@ -1,8 +1,38 @@
 package io.inertia.cli;
 
+import io.inertia.cli.command.BuiltinCommands;
+import io.inertia.cli.command.CliContext;
+import io.inertia.cli.command.CommandFactory;
+import io.inertia.cli.command.InertiaCommand;
+import io.inertia.cli.command.RemoteHostCommand;
+import io.inertia.cli.command.RemoteOperations;
+import io.inertia.cli.daemon.DaemonClient;
+import io.inertia.cli.daemon.DaemonException;
+import io.inertia.cli.local.LocalConfig;
+import io.inertia.cli.output.Console;
 import io.inertia.common.Version;
+import io.inertia.common.config.ConfigException;
+import io.inertia.common.config.ConfigPaths;
+import io.inertia.common.config.RemoteConfig;
+import io.inertia.common.config.RemotesConfig;
+import io.inertia.common.config.VersionCheck;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 
-/** Entry point of {@code inertia}. */
+/**
+ * Entry point of {@code inertia}. A lone {@code --version} is answered before picocli loads; otherwise
+ * only the branch of the command tree that the first argument names is built (PERFORMANCE.md P1a/P1b),
+ * and the remotes file is read only when that argument is not a built-in command.
+ */
 public final class InertiaCli {
   private InertiaCli() {}
 
@@ -11,7 +41,196 @@ public final class InertiaCli {
       System.out.println("inertia version " + Version.current());
       return;
     }
-    System.err.println("usage: inertia --version");
-    System.exit(2);
+    if (FastPaths.remoteLs(args, System.getenv(), System.out)) {
+      return;
+    }
+    Path cwd = Paths.get("").toAbsolutePath();
+    int code =
+        run(
+            args,
+            new Environment(
+                System.getenv(),
+                cwd,
+                System.in,
+                new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8),
+                System.console() != null,
+                DaemonClient::new,
+                CliContext.serviceLoaderOperations()));
+    System.exit(code);
+  }
+
+  /**
+   * Everything a run depends on. Tests pass temp dirs, captured streams and stand-ins.
+   *
+   * @param env environment variables ({@code INERTIA_PATH}, {@code HOME}, {@code NO_COLOR}, …)
+   * @param workingDirectory where {@code --config} and {@code init} resolve
+   * @param terminal whether stdin/stdout are a terminal (passwords without echo)
+   * @param clients the daemon client factory
+   * @param remoteOperations the SSH layer, or a supplier of null
+   */
+  public record Environment(
+      Map<String, String> env,
+      Path workingDirectory,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      boolean terminal,
+      BiFunction<RemoteConfig, Console, DaemonClient> clients,
+      Supplier<RemoteOperations> remoteOperations) {}
+
+  /** Parses and runs one command line; returns the exit code (0 ok, 1 failure, 2 usage). */
+  public static int run(String[] args, Environment e) {
+    PreScan pre = PreScan.of(args);
+    Console console =
+        Console.forProcess(e.env(), pre.simple, pre.debug, e.out(), e.err(), e.in(), e.terminal());
+    String home = e.env().getOrDefault("HOME", System.getProperty("user.home", ""));
+    ConfigPaths paths =
+        ConfigPaths.of(e.env(), System.getProperty("os.name", ""), home.isEmpty() ? null : Paths.get(home));
+    LocalConfig config = new LocalConfig(paths, e.workingDirectory().resolve(pre.config));
+    CliContext ctx =
+        new CliContext(e.env(), e.workingDirectory(), config, console, e.clients(), e.remoteOperations());
+    try {
+      CommandLine root = tree(ctx, pre.first, console);
+      if (pre.simple || e.env().containsKey("NO_COLOR")) {
+        root.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+      }
+      root.setOut(new PrintWriter(e.out(), true));
+      root.setErr(new PrintWriter(e.err(), true));
+      root.setExecutionExceptionHandler((ex, cl, parsed) -> handle(ex, console, pre.debug));
+      return root.execute(args);
+    } catch (CliException ex) {
+      return handle(ex, console, pre.debug);
+    }
+  }
+
+  private static int handle(Exception ex, Console console, boolean debug) {
+    if (ex instanceof CliException c) {
+      console.error(c.getMessage(), c.hint());
+    } else if (ex instanceof DaemonException d) {
+      console.error(d.getMessage(), d.hint());
+    } else if (ex instanceof ConfigException || ex instanceof Console.PromptException) {
+      console.error(ex.getMessage(), null);
+    } else {
+      console.error(
+          ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+          debug ? null : "perhaps you should run again with --debug for details");
+    }
+    if (debug) {
+      ex.printStackTrace(console.err());
+    }
+    return 1;
+  }
+
+  /** Builds the root and the branch of the tree {@code first} names. */
+  static CommandLine tree(CliContext ctx, String first, Console console) {
+    CommandFactory factory = new CommandFactory(ctx, null);
+    CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
+    LocalConfig config = ctx.config();
+    root.getCommandSpec()
+        .usageMessage()
+        .footer(
+            "",
+            "Global configuration directory: " + config.globalDirectory(),
+            "",
+            "Repository:    https://github.com/ubclaunchpad/inertia",
+            "Issue tracker: https://github.com/ubclaunchpad/inertia/issues",
+            "Documentation: https://inertia.ubclaunch.com");
+    String builtin = BuiltinCommands.resolve(first);
+    if (builtin != null) {
+      addBuiltin(root, factory, builtin);
+      return root;
+    }
+    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    if (!config.remotesFileExists()) {
+      return root;
+    }
+    RemotesConfig remotes = config.remotes();
+    for (RemoteConfig r : remotes.remotes()) {
+      if (BuiltinCommands.RESERVED.contains(r.name())) {
+        throw new CliException(
+            "you have configured a remote named '" + r.name()
+                + "', which is an Inertia command - please rename it in " + config.remotesFile());
+      }
+    }
+    for (RemoteConfig r : remotes.remotes()) {
+      if (first != null && !first.equals(r.name())) {
+        continue;
+      }
+      Optional<String> unsupported = VersionCheck.checkDaemon(r.version());
+      if (unsupported.isPresent()) {
+        console.warn(":warning: Failed to load remote \"" + r.name() + "\": " + unsupported.get());
+        continue;
+      }
+      CommandFactory remoteFactory = new CommandFactory(ctx, r.name());
+      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
+      host.getCommandSpec().name(r.name());
+      host.getCommandSpec().usageMessage().hidden(true);
+      host.getCommandSpec().usageMessage().description("Manage and deploy to remote '" + r.name() + "'");
+      root.addSubcommand(r.name(), host);
+    }
+    return root;
+  }
+
+  /**
+   * The whole static tree for documentation and completion: every built-in, plus (when
+   * {@code remotePlaceholder} is given) one visible per-remote command under that name.
+   */
+  static CommandLine fullTree(CliContext ctx, String remotePlaceholder) {
+    CommandFactory factory = new CommandFactory(ctx, null);
+    CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
+    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    if (remotePlaceholder != null) {
+      CommandFactory remoteFactory = new CommandFactory(ctx, remotePlaceholder);
+      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
+      host.getCommandSpec().name(remotePlaceholder);
+      host.getCommandSpec().usageMessage().description(
+          "Per-remote commands: 'inertia <remote> …' for every remote in the remotes file");
+      root.addSubcommand(remotePlaceholder, host);
+    }
+    return root;
+  }
+
+  private static void addBuiltin(CommandLine root, CommandFactory factory, String name) {
+    Class<?> cls = BuiltinCommands.COMMANDS.get(name);
+    root.addSubcommand(new CommandLine(create(factory, cls), factory));
+  }
+
+  private static Object create(CommandFactory factory, Class<?> cls) {
+    try {
+      return factory.create(cls);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create " + cls.getName(), e);
+    }
+  }
+
+  /** The global options, read before picocli as the original does, and the first command word. */
+  static final class PreScan {
+    String config = "inertia.toml";
+    boolean simple;
+    boolean debug;
+    String first;
+
+    static PreScan of(String[] args) {
+      PreScan p = new PreScan();
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        if (a.equals("--")) {
+          break;
+        }
+        if (a.equals("--config") && i + 1 < args.length) {
+          p.config = args[++i];
+        } else if (a.startsWith("--config=")) {
+          p.config = a.substring("--config=".length());
+        } else if (a.equals("--simple")) {
+          p.simple = true;
+        } else if (a.equals("--debug")) {
+          p.debug = true;
+        } else if (!a.startsWith("-") && p.first == null) {
+          p.first = a;
+        }
+      }
+      return p;
+    }
   }
 }

@@ -1,0 +1,121 @@
+package io.inertia.cli.bootstrap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a bootstrap needs to know about the remote.
+ *
+ * @param remoteName the remote's name, for messages ({@code inertia <name> logs})
+ * @param host the address the daemon is reachable at (the remote's {@code ip}); passed to {@code
+ *     inertiad run <host>} for the certificate's SANs and printed in the webhook URL
+ * @param version daemon image tag: the image is {@code ghcr.io/ubclaunchpad/inertiad:<version>}
+ * @param daemonPort host port published to the container's 4303
+ * @param webhookSecret passed as {@code --webhook.secret}
+ * @param projectUrl the project's git URL, for the GitHub links printed at the end (may be empty)
+ * @param gitHosts {@code host[:port]} entries whose SSH host keys the deploy-key step adds to the
+ *     VPS's known_hosts
+ * @param forceImageTransfer send the local image even when the remote has one with that tag
+ */
+public record BootstrapSettings(
+    String remoteName,
+    String host,
+    String version,
+    String daemonPort,
+    String webhookSecret,
+    String projectUrl,
+    List<String> gitHosts,
+    boolean forceImageTransfer) {
+
+  /** Image repository of the daemon (reference §3.4). */
+  public static final String IMAGE_REPOSITORY = "ghcr.io/ubclaunchpad/inertiad";
+
+  /** Git hosts always scanned (DECISIONS.md: GitHub, GitLab, Bitbucket). */
+  public static final List<String> DEFAULT_GIT_HOSTS =
+      List.of("github.com", "gitlab.com", "bitbucket.org");
+
+  /**
+   * Environment variable with more git hosts to scan, separated by commas or spaces: {@code
+   * git.example.com}, {@code git.example.com:2222} or {@code [10.0.0.5]:2222}.
+   */
+  public static final String GIT_HOSTS_ENV = "INERTIA_GIT_HOSTS";
+
+  public BootstrapSettings {
+    gitHosts = List.copyOf(gitHosts);
+    projectUrl = projectUrl == null ? "" : projectUrl;
+  }
+
+  /** {@code ghcr.io/ubclaunchpad/inertiad:<version>}. */
+  public String image() {
+    return IMAGE_REPOSITORY + ":" + version;
+  }
+
+  /** {@code https://<host>:<port>/webhook}. */
+  public String webhookUrl() {
+    return "https://" + host + ":" + daemonPort + "/webhook";
+  }
+
+  /**
+   * The default git hosts plus {@code extra} (from {@link #GIT_HOSTS_ENV} or an option), each
+   * normalised to {@code host:port}, without duplicates.
+   *
+   * @throws IllegalArgumentException for an entry that is not a host name or address with an
+   *     optional port
+   */
+  public static List<String> gitHosts(String extra) {
+    LinkedHashSet<String> all = new LinkedHashSet<>();
+    for (String h : DEFAULT_GIT_HOSTS) {
+      all.add(h + ":22");
+    }
+    if (extra != null) {
+      for (String raw : extra.split("[,\\s]+")) {
+        if (!raw.isBlank()) {
+          all.add(normaliseGitHost(raw.trim()));
+        }
+      }
+    }
+    return new ArrayList<>(all);
+  }
+
+  /** {@code host}, {@code host:port} or {@code [host]:port} → {@code host:port}. */
+  static String normaliseGitHost(String raw) {
+    String host;
+    String port = "22";
+    if (raw.startsWith("[")) {
+      int close = raw.indexOf(']');
+      if (close < 0) {
+        throw new IllegalArgumentException("invalid git host '" + raw + "': missing ']'");
+      }
+      host = raw.substring(1, close);
+      String rest = raw.substring(close + 1);
+      if (!rest.isEmpty()) {
+        if (!rest.startsWith(":")) {
+          throw new IllegalArgumentException("invalid git host '" + raw + "'");
+        }
+        port = rest.substring(1);
+      }
+    } else {
+      int colon = raw.lastIndexOf(':');
+      host = colon < 0 ? raw : raw.substring(0, colon);
+      if (colon >= 0) {
+        port = raw.substring(colon + 1);
+      }
+    }
+    if (!host.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException(
+          "invalid git host '" + raw + "': expected a host name or IPv4 address");
+    }
+    int p;
+    try {
+      p = Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid port in git host '" + raw + "'", e);
+    }
+    if (p <= 0 || p > 65535) {
+      throw new IllegalArgumentException("invalid port in git host '" + raw + "'");
+    }
+    return host.toLowerCase(Locale.ROOT) + ":" + p;
+  }
+}

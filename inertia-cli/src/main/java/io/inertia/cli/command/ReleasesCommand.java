@@ -1,0 +1,63 @@
+package io.inertia.cli.command;
+
+import io.inertia.cli.command.options.JsonOptions;
+import io.inertia.common.api.Release;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code inertia <remote> releases [--json]}: the deploy history (new in this port). */
+@Command(name = "releases", description = "List the releases (deploy attempts) of the project on this remote")
+public final class ReleasesCommand extends RemoteBaseCommand {
+  @Mixin JsonOptions json;
+
+  @Override
+  protected Integer run() {
+    List<Release> releases = client().releases();
+    if (json.json) {
+      Json.print(console(), releases);
+      return 0;
+    }
+    if (releases.isEmpty()) {
+      console().println("no releases yet - try running 'inertia " + remoteName() + " up'");
+      return 0;
+    }
+    console().println(String.format("%-6s %-10s %-8s %-12s %-8s %-20s %s",
+        "ID", "OUTCOME", "COMMIT", "BRANCH", "TRIGGER", "STARTED", "MESSAGE"));
+    for (Release r : releases) {
+      String outcome = nz(r.outcome());
+      String painted = String.format("%-10s", outcome);
+      painted = switch (outcome) {
+        case "succeeded" -> console().green(painted);
+        case "failed" -> console().red(painted);
+        default -> console().yellow(painted);
+      };
+      console().println(String.format("%-6s ", "#" + r.id() + (r.current() ? "*" : "")) + painted
+          + String.format(" %-8s %-12s %-8s %-20s %s", shortHash(r.commitHash()), nz(r.branch()), nz(r.trigger()),
+              nz(r.startedAt()), firstLine(r.commitMessage()))
+          + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]"));
+    }
+    console().println("(* = serving now; 'inertia " + remoteName() + " rollback <id>' returns to a release)");
+    return 0;
+  }
+
+  /** One line per release, for {@code status}. */
+  static String line(Release r) {
+    return "#" + r.id() + (r.current() ? " (current)" : "") + " " + nz(r.outcome()) + " " + shortHash(r.commitHash())
+        + " " + nz(r.branch()) + " " + nz(r.startedAt()) + " " + firstLine(r.commitMessage())
+        + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]");
+  }
+
+  private static String shortHash(String hash) {
+    String h = nz(hash);
+    return h.length() > 8 ? h.substring(0, 8) : h;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

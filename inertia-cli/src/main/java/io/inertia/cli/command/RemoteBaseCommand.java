@@ -1,0 +1,80 @@
+package io.inertia.cli.command;
+
+import io.inertia.cli.CliException;
+import io.inertia.cli.daemon.DaemonClient;
+import io.inertia.common.Version;
+import io.inertia.common.config.ProjectConfig;
+import io.inertia.common.config.RemoteConfig;
+import io.inertia.common.config.RemotesConfig;
+import io.inertia.common.config.VersionCheck;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of the {@code inertia <remote> …} commands: finds the remote, warns when its configuration
+ * version differs from the CLI's (§1.1), and builds the daemon client.
+ */
+public abstract class RemoteBaseCommand extends BaseCommand {
+  String remoteName;
+
+  @Spec CommandSpec spec;
+
+  private RemoteConfig remote;
+
+  @Override
+  public final Integer call() throws Exception {
+    RemoteConfig r = remote();
+    VersionCheck.remoteMismatch(r.version(), Version.current())
+        .ifPresent(w -> console().warn(":warning: " + w));
+    return run();
+  }
+
+  /** The command's work. */
+  protected abstract Integer run() throws Exception;
+
+  protected String remoteName() {
+    return remoteName;
+  }
+
+  /** The remote as currently saved. */
+  protected RemoteConfig remote() {
+    if (remote == null) {
+      RemotesConfig remotes = config().remotes();
+      remote =
+          remotes
+              .remote(remoteName)
+              .orElseThrow(
+                  () -> new CliException("no remote '" + remoteName + "' currently configured",
+                      "perhaps you should run 'inertia remote ls'"));
+    }
+    return remote;
+  }
+
+  /** Replaces this remote in the remotes file. */
+  protected void saveRemote(RemoteConfig updated) {
+    config().saveRemotes(config().remotes().withRemote(updated));
+    remote = updated;
+  }
+
+  protected DaemonClient client() {
+    return ctx.client(remote());
+  }
+
+  /** {@code -s/--short} given on {@code inertia <remote>} or on the subcommand. */
+  protected boolean shortOutput() {
+    for (CommandSpec s = spec; s != null; s = s.parent()) {
+      if (s.userObject() instanceof RemoteHostCommand h) {
+        return h.shortOutput;
+      }
+    }
+    return false;
+  }
+
+  /** The project file; per-remote commands that deploy need it (§1.6 PreRun). */
+  protected ProjectConfig requireProject() {
+    if (!config().projectFileExists()) {
+      throw new CliException("no project found in current directory - try 'inertia init'");
+    }
+    return project();
+  }
+}

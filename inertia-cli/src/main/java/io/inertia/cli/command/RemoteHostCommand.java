@@ -1,0 +1,58 @@
+package io.inertia.cli.command;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inertia <remote>} (reference §1.6): one hidden top-level command per remote in the remotes
+ * file, attached at start-up under the remote's name.
+ */
+@Command(
+    name = "remote-host",
+    description = "Manage and deploy to this remote",
+    footer = {
+      "",
+      "Commands that use SSH read the passphrase of an encrypted identity file from IDENTITY_PASSPHRASE."
+    },
+    subcommands = {
+      RemoteInitCommand.class,
+      UpCommand.class,
+      DownCommand.class,
+      StatusCommand.class,
+      LogsCommand.class,
+      EnvCommand.class,
+      UserCommand.class,
+      SendCommand.class,
+      SendImageCommand.class,
+      SshCommand.class,
+      PruneCommand.class,
+      TokenCommand.class,
+      UpgradeCommand.class,
+      UninstallCommand.class,
+      ReleasesCommand.class,
+      RollbackCommand.class
+    })
+public final class RemoteHostCommand extends BaseCommand {
+  String remoteName;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-s", "--short"},
+      scope = ScopeType.INHERIT,
+      description = "don't stream output from command")
+  boolean shortOutput;
+
+  public String remoteName() {
+    return remoteName;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(console().out());
+    return 0;
+  }
+}

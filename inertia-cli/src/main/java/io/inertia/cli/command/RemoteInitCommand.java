@@ -1,0 +1,18 @@
+package io.inertia.cli.command;
+
+import io.inertia.common.config.ProjectConfig;
+import io.inertia.common.config.RemoteConfig;
+import picocli.CommandLine.Command;
+
+/** {@code inertia <remote> init}: bootstrap over SSH (§3), then save the remote with token and pin. */
+@Command(name = "init", description = "Initialize the VPS for continuous deployment")
+public final class RemoteInitCommand extends RemoteBaseCommand {
+  @Override
+  protected Integer run() {
+    ProjectConfig project = requireProject();
+    RemoteOperations ops = ctx.remoteOperations("inertia " + remoteName() + " init");
+    RemoteConfig updated = ops.init(remote(), project, console());
+    saveRemote(updated);
+    return 0;
+  }
+}

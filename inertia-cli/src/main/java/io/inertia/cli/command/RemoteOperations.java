@@ -1,0 +1,59 @@
+package io.inertia.cli.command;
+
+import io.inertia.cli.output.Console;
+import io.inertia.common.config.ProjectConfig;
+import io.inertia.common.config.RemoteConfig;
+import java.nio.file.Path;
+
+/**
+ * The per-remote work done over SSH (reference §1.6, §3): bootstrap, daemon upgrade and removal, token
+ * minting, file copy, interactive shell. Implemented by {@code io.inertia.cli.bootstrap} and found with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.inertia.cli.command.RemoteOperations}),
+ * so the command layer does not depend on sshj. The commands load and save the config files and print
+ * the surrounding messages; implementations print their own steps through {@code console} and throw
+ * {@link io.inertia.cli.CliException} (message + hint) on failure. A remote without an SSH section
+ * should fail with "client not configured for SSH access". All methods block.
+ */
+public interface RemoteOperations {
+
+  /**
+   * {@code inertia <remote> init}: the four bootstrap steps (§3.1), printing what the original prints
+   * (deploy key, webhook URL and secret).
+   *
+   * @return the remote to save: with the new {@code daemon.token} and the pinned
+   *     {@code daemon.cert-fingerprint} read over SSH
+   */
+  RemoteConfig init(RemoteConfig remote, ProjectConfig project, Console console);
+
+  /**
+   * {@code inertia <remote> upgrade}: daemon-down then daemon-up of {@code remote.version()} (the command
+   * has already applied {@code --version}). "Shutting down daemon..." and "Starting up the Inertia daemon
+   * (version v)" are printed by the implementation.
+   *
+   * @return the remote to save (e.g. a re-pinned certificate fingerprint)
+   */
+  RemoteConfig upgrade(RemoteConfig remote, Console console);
+
+  /**
+   * {@code inertia <remote> uninstall}, after the command has confirmed and stopped the project:
+   * "Stopping daemon..." (daemon-down) and "Removing Inertia directories..." (inertia-down).
+   */
+  void uninstall(RemoteConfig remote, Console console);
+
+  /** {@code inertia <remote> token --ssh}: a master token minted over SSH (not saved). */
+  String token(RemoteConfig remote, Console console);
+
+  /**
+   * {@code inertia <remote> send <file>}: copies {@code localFile} to
+   * {@code $HOME/inertia/project/<destination>} with mode {@code permissions} (e.g. {@code 0655}).
+   *
+   * @return the absolute remote path written
+   */
+  String send(RemoteConfig remote, Path localFile, String destination, String permissions, Console console);
+
+  /** {@code inertia <remote> ssh}: an interactive shell; returns the ssh exit status. */
+  int ssh(RemoteConfig remote, Console console);
+
+  /** {@code inertia <remote> send-image <image>}: copies a local Docker image to the remote's engine. */
+  void sendImage(RemoteConfig remote, String image, Console console);
+}

@@ -1,0 +1,33 @@
+package io.inertia.cli.command;
+
+import io.inertia.cli.CliException;
+import io.inertia.common.api.StreamLines;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code inertia <remote> rollback [id]}: redeploys a previous release (default: the last good one). */
+@Command(name = "rollback", description = "Return to a previous release (default: the previous successful one)")
+public final class RollbackCommand extends RemoteBaseCommand {
+  @Parameters(arity = "0..1", paramLabel = "id", description = "release id from 'releases'")
+  Long id;
+
+  @Override
+  protected Integer run() {
+    console().println(id == null ? "rolling back to the previous release" : "rolling back to release #" + id);
+    if (shortOutput()) {
+      console().println(client().rollback(id));
+      return 0;
+    }
+    Optional<StreamLines.Outcome> outcome = client().rollbackStream(id, console()::raw);
+    if (outcome.isEmpty()) {
+      throw new CliException("the rollback stream ended before the daemon reported an outcome",
+          "perhaps you should run 'inertia " + remoteName() + " status'");
+    }
+    if (!outcome.get().success()) {
+      throw new CliException("[error " + outcome.get().code() + "] " + outcome.get().message());
+    }
+    console().println(console().green("[success " + outcome.get().code() + "] " + outcome.get().message()));
+    return 0;
+  }
+}

@@ -1,0 +1,27 @@
+package io.inertia.cli.command;
+
+import io.inertia.cli.CliException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code inertia <remote> user add <user> [--admin]}. */
+@Command(name = "add", description = "Create a user with access to this remote's Inertia daemon")
+public final class UserAddCommand extends RemoteBaseCommand {
+  @Parameters(index = "0", paramLabel = "user") String user;
+
+  @Option(names = "--admin", description = "create an admin user")
+  boolean admin;
+
+  @Override
+  protected Integer run() {
+    String password = console().password(":key: Enter a password for user: ").trim();
+    if (password.isEmpty()) {
+      throw new CliException("Invalid password", "perhaps you should enter a non-empty password");
+    }
+    console().println("creating user '" + user + "'" + (admin ? " as an administrator" : "") + "...");
+    client().userAdd(user, password, admin);
+    console().println("user has been created");
+    return 0;
+  }
+}

@@ -1,0 +1,2 @@
+/** Option groups shared by several commands (picocli mixins). */
+package io.inertia.cli.command.options;

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Stop and remove the daemon container, if there is one (reference §3.2 daemon-down.sh). Set by the
+# CLI: SUDO.
+set -e
+
+if $SUDO docker container inspect inertia-daemon >/dev/null 2>&1; then
+  $SUDO docker rm -f inertia-daemon >/dev/null
+  echo "Inertia daemon stopped"
+else
+  echo "No Inertia daemon is running"
+fi

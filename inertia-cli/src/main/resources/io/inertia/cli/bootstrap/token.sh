@@ -1,0 +1,10 @@
+#!/bin/sh
+# Step 4/4: print the daemon's master API token (reference §3.2 token.sh). Set by the CLI: SUDO, IMAGE.
+set -e
+
+$SUDO docker run --rm \
+  -v "$HOME:/app/host" \
+  -e HOME="$HOME" \
+  -e SSH_KNOWN_HOSTS=/app/host/.ssh/known_hosts \
+  --entrypoint=inertiad \
+  "$IMAGE" token
