@@ -23,6 +23,10 @@ final class Logins {
     } catch (TotpRequiredException e) {
       return retryWithCode(client, console, user, password);
     } catch (DaemonException e) {
+      if (e.code() == 401) {
+        throw new CliException(e.getMessage(),
+            "perhaps you should check the user name and password (and the code, with 2FA)", e);
+      }
       // The original daemon answers 400 "no TOTP provided" where the client expects 417.
       if (e.code() == 400 && e.getMessage().contains("TOTP") && (totp == null || totp.isEmpty())) {
         return retryWithCode(client, console, user, password);
@@ -37,6 +41,14 @@ final class Logins {
       throw new CliException("no authentication code provided",
           "perhaps you should enter the code from your authenticator app, or pass --totp");
     }
-    return client.login(user, password, code);
+    try {
+      return client.login(user, password, code);
+    } catch (DaemonException e) {
+      if (e.code() == 401) {
+        throw new CliException(e.getMessage(),
+            "perhaps you should check the code (each backup code works once)", e);
+      }
+      throw e;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.inertia.cli.command;
 
+import io.inertia.cli.CliException;
 import io.inertia.cli.command.options.JsonOptions;
+import io.inertia.cli.daemon.DaemonException;
 import io.inertia.common.api.Release;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -13,7 +15,12 @@ public final class ReleasesCommand extends RemoteBaseCommand {
 
   @Override
   protected Integer run() {
-    List<Release> releases = client().releases();
+    List<Release> releases;
+    try {
+      releases = client().releases();
+    } catch (DaemonException e) {
+      throw notOffered(e, remoteName(), "release history");
+    }
     if (json.json) {
       Json.print(console(), releases);
       return 0;
@@ -39,6 +46,16 @@ public final class ReleasesCommand extends RemoteBaseCommand {
     }
     console().println("(* = serving now; 'inertia " + remoteName() + " rollback <id>' returns to a release)");
     return 0;
+  }
+
+  /** A 404 means the daemon predates releases (an original Inertia daemon, or an older port). */
+  static RuntimeException notOffered(DaemonException e, String remote, String what) {
+    // Only the unknown-endpoint answer ("not found"); "release N not found" is the daemon speaking.
+    if (e.code() == 404 && e.getMessage().endsWith("] not found")) {
+      return new CliException("the daemon on remote '" + remote + "' does not offer " + what + " (" + e.getMessage() + ")",
+          "perhaps you should upgrade it with 'inertia " + remote + " upgrade'", e);
+    }
+    return e;
   }
 
   /** One line per release, for {@code status}. */

@@ -78,7 +78,8 @@ public final class RemoteLoginCommand extends BaseCommand {
     console().println("The daemon at https://" + address + ":" + daemonPort
         + " presented a certificate with SHA-256 fingerprint");
     console().println("  " + actual);
-    console().println("Compare it with 'inertia <remote> status' output of an administrator, or with");
+    console().println("Compare it with what an administrator sees in 'inertia remote show <remote>'"
+        + " (Daemon.CertFingerprint), in the daemon's log (\"TLS certificate fingerprint …\"), or with");
     console().println("  openssl x509 -noout -fingerprint -sha256 -in ~/.inertia/ssl/daemon.cert (on the server)");
     if (!console().confirm("Do you trust this certificate? (y/N)", false)) {
       throw new CliException("aborting: daemon certificate not trusted",

@@ -1,6 +1,7 @@
 package io.inertia.cli.command;
 
 import io.inertia.cli.CliException;
+import io.inertia.cli.daemon.DaemonException;
 import io.inertia.common.api.StreamLines;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -15,11 +16,16 @@ public final class RollbackCommand extends RemoteBaseCommand {
   @Override
   protected Integer run() {
     console().println(id == null ? "rolling back to the previous release" : "rolling back to release #" + id);
-    if (shortOutput()) {
-      console().println(client().rollback(id));
-      return 0;
+    Optional<StreamLines.Outcome> outcome;
+    try {
+      if (shortOutput()) {
+        console().println(client().rollback(id));
+        return 0;
+      }
+      outcome = client().rollbackStream(id, console()::raw);
+    } catch (DaemonException e) {
+      throw ReleasesCommand.notOffered(e, remoteName(), "rollback");
     }
-    Optional<StreamLines.Outcome> outcome = client().rollbackStream(id, console()::raw);
     if (outcome.isEmpty()) {
       throw new CliException("the rollback stream ended before the daemon reported an outcome",
           "perhaps you should run 'inertia " + remoteName() + " status'");
