@@ -9,11 +9,12 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jdk-headless gcc libc6-dev unzip zip ca-certificates-java \
  && rm -rf /var/lib/apt/lists/*
 
-# Java runtime with just the modules the daemon uses (jdeps misses jdk.crypto.ec; java.net.http for notifiers);
+# Java runtime with just the modules the daemon uses (jdeps misses jdk.crypto.ec; java.net.http for notifiers;
+# java.rmi: Apache MINA sshd, JGit's SSH transport, throws java.rmi.ServerException, so every git clone failed without it);
 # Debian's libjvm.so carries its symbol table, stripping it saves 4 MB.
 RUN JDK=/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture) \
  && "$JDK/bin/jlink" --module-path "$JDK/jmods" \
-      --add-modules java.base,java.instrument,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.unsupported,jdk.crypto.ec \
+      --add-modules java.base,java.instrument,java.management,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,jdk.unsupported,jdk.crypto.ec \
       --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
       --output /opt/inertiad/jre \
  && rm -f /opt/inertiad/jre/lib/server/classes_nocoops.jsa \

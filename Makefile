@@ -10,7 +10,7 @@ DAEMON_PORT ?= 4303
 APP_PORT    ?= 8000
 MVN         ?= mvn -B
 
-.PHONY: help build test test-all verify images daemon-image bench testenv testenv-clean
+.PHONY: help build test test-all verify images daemon-image bench testenv testenv-clean demo demo-clean
 
 help:
 	@echo "make build          build the jars (mvn -B package -DskipTests)"
@@ -21,6 +21,8 @@ help:
 	@echo "make bench          webhook benchmark: 202 latency p50/p99 and deploys per push burst (scripts/bench-webhook.sh)"
 	@echo "make testenv        start test VPS 'testvps': VPS_OS=$(VPS_OS) VERSION=$(VERSION) DOCKER=$(DOCKER) SYSTEMD=$(SYSTEMD) SSH_PORT=$(SSH_PORT)"
 	@echo "make testenv-clean  remove 'testvps' and its volumes"
+	@echo "make demo           build everything, start demo-vps + demo-git, bootstrap with bin/inertia, deploy the sample app, curl it (scripts/demo.sh)"
+	@echo "make demo-clean     remove what make demo created: demo-vps, demo-git, /tmp/inertia-demo (scripts/demo-clean.sh)"
 
 build:
 	$(MVN) package -DskipTests
@@ -47,3 +49,9 @@ testenv:
 testenv-clean:
 	docker rm -f -v testvps 2>/dev/null || true
 	rm -f test_env/keys/known_hosts
+
+demo:
+	scripts/demo.sh
+
+demo-clean:
+	scripts/demo-clean.sh

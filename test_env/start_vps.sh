@@ -4,14 +4,17 @@
 #   VPS_OS=debian VERSION=bookworm|trixie  DOCKER=yes|no  SYSTEMD=no|yes
 #   SSH_PORT=2222 DAEMON_PORT=4303 APP_PORT=8000   host ports, bound to 127.0.0.1 only
 #   NAME=testvps                                     container name (replaced if it exists)
-# The key pair is generated at run time into test_env/keys/ (gitignored), never committed.
+#   VPS_DAEMON_PORT=4303   the VPS-side port DAEMON_PORT forwards to (make demo: the same number, since the
+#                          daemon runs with -p <remote's daemon.port>:4303 inside the VPS)
+#   KEYS_DIR=test_env/keys  where the client key pair and known_hosts live
+# The key pair is generated at run time into KEYS_DIR (test_env/keys/ is gitignored), never committed.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 VPS_OS="${VPS_OS:-debian}" VERSION="${VERSION:-bookworm}" DOCKER="${DOCKER:-yes}" SYSTEMD="${SYSTEMD:-no}"
 SSH_PORT="${SSH_PORT:-2222}" DAEMON_PORT="${DAEMON_PORT:-4303}" APP_PORT="${APP_PORT:-8000}"
-NAME="${NAME:-testvps}"
-keys="$here/keys"
+NAME="${NAME:-testvps}" VPS_DAEMON_PORT="${VPS_DAEMON_PORT:-4303}"
+keys="${KEYS_DIR:-$here/keys}"
 
 log() { printf '[testenv] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -43,7 +46,7 @@ run_args=(
   --cap-add ALL --cap-drop SYS_RESOURCE
   --security-opt seccomp=unconfined --security-opt apparmor=unconfined
   --cgroupns private -v /var/lib/docker
-  -p "127.0.0.1:$SSH_PORT:22" -p "127.0.0.1:$DAEMON_PORT:4303" -p "127.0.0.1:$APP_PORT:8000"
+  -p "127.0.0.1:$SSH_PORT:22" -p "127.0.0.1:$DAEMON_PORT:$VPS_DAEMON_PORT" -p "127.0.0.1:$APP_PORT:8000"
   -e "SSH_AUTHORIZED_KEY=$(cat "$keys/id_ed25519.pub")"
 )
 if [[ "$SYSTEMD" == yes ]]; then run_args+=(--tmpfs /run --tmpfs /run/lock); fi
@@ -65,6 +68,6 @@ cat <<MSG
 Test VPS "$NAME" is up ($tag).
   ssh:     ssh -i $keys/id_ed25519 -o UserKnownHostsFile=$keys/known_hosts -p $SSH_PORT root@127.0.0.1
            (or deploy@127.0.0.1, NOPASSWD sudo)
-  daemon:  127.0.0.1:$DAEMON_PORT -> 4303    app: 127.0.0.1:$APP_PORT -> 8000
+  daemon:  127.0.0.1:$DAEMON_PORT -> $VPS_DAEMON_PORT    app: 127.0.0.1:$APP_PORT -> 8000
   remove:  make testenv-clean
 MSG

@@ -109,7 +109,7 @@ public final class DockerCommands {
     throw new IllegalStateException("test_env/images.sh not found above " + Path.of("").toAbsolutePath());
   }
 
-  static Result execute(ProcessBuilder builder, Duration timeout, String description) {
+  public static Result execute(ProcessBuilder builder, Duration timeout, String description) {
     Process process;
     try {
       process = builder.redirectInput(ProcessBuilder.Redirect.PIPE).start();

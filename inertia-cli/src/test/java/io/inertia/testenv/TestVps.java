@@ -13,6 +13,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,13 +45,15 @@ public final class TestVps implements AutoCloseable {
   private final String image;
   private final String name;
   private final Path dir;
+  private final List<String> extraRunArgs;
   private final Map<String, SSHClient> clients = new HashMap<>();
   private int sshPort;
 
-  private TestVps(String image, String name, Path dir) {
+  private TestVps(String image, String name, Path dir, List<String> extraRunArgs) {
     this.image = image;
     this.name = name;
     this.dir = dir;
+    this.extraRunArgs = List.copyOf(extraRunArgs);
   }
 
   /**
@@ -59,6 +62,15 @@ public final class TestVps implements AutoCloseable {
    * systemd needs.
    */
   public static TestVps start(String image) {
+    return start(image, List.of());
+  }
+
+  /**
+   * As {@link #start(String)}, with extra {@code docker run} arguments before the image, e.g. more
+   * published ports ({@code -p 127.0.0.1:4303:4303}, {@code -p 127.0.0.1::8000}; see {@link
+   * #publishedPort(int)}).
+   */
+  public static TestVps start(String image, List<String> extraRunArgs) {
     DockerCommands.requireEngine();
     DockerCommands.ensureImage(image);
     Path dir;
@@ -68,7 +80,7 @@ public final class TestVps implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     String name = "inertia-testvps-" + UUID.randomUUID().toString().substring(0, 8);
-    TestVps vps = new TestVps(image, name, dir);
+    TestVps vps = new TestVps(image, name, dir, extraRunArgs);
     try {
       vps.generateKey();
       vps.run();
@@ -99,6 +111,14 @@ public final class TestVps implements AutoCloseable {
 
   public int sshPort() {
     return sshPort;
+  }
+
+  /** The 127.0.0.1 host port Docker published for the container's TCP {@code containerPort}. */
+  public int publishedPort(int containerPort) {
+    String binding =
+        DockerCommands.check(DOCKER_TIMEOUT, "port", name, containerPort + "/tcp").lines()
+            .filter(l -> l.startsWith(HOST + ":")).findFirst().orElseThrow();
+    return Integer.parseInt(binding.substring(binding.lastIndexOf(':') + 1));
   }
 
   /** The OpenSSH ed25519 private key (no passphrase) that logs in as root and deploy. */
@@ -284,6 +304,7 @@ public final class TestVps implements AutoCloseable {
     if (image.contains("-systemd")) {
       Stream.of("--tmpfs", "/run", "--tmpfs", "/run/lock").forEach(args);
     }
+    extraRunArgs.forEach(args);
     args.add(image);
     DockerCommands.check(DOCKER_TIMEOUT, args.build().toArray(String[]::new));
     // "127.0.0.1:49153"

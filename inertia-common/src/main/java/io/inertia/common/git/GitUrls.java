@@ -19,7 +19,9 @@ public final class GitUrls {
    *       an https URL is dropped: it names the web server, not the SSH one);
    *   <li>{@code git@user@host:…} keeps only the last user-less host: {@code git@host:…};
    *   <li>{@code ssh://user@host:port/path} keeps its scheme and port (self-hosted servers on another port need
-   *       them), and without a port becomes the scp form {@code user@host:path};
+   *       them), and without a port (or with port 22) becomes the scp form {@code user@host:/path}: the path of an
+   *       {@code ssh://} URL is absolute, and {@code user@host:path} would name {@code ~user/path} instead (GitHub,
+   *       GitLab and Bitbucket serve both; a self-hosted {@code ssh://git@host/srv/app.git} only the absolute one);
    *   <li>{@code .git} is appended when missing. Blank input gives an empty string.
    * </ul>
    */
@@ -50,12 +52,26 @@ public final class GitUrls {
     return withGitSuffix(u);
   }
 
-  /** True when both URLs name the same repository once in SSH form; a blank {@code other} always matches. */
+  /**
+   * True when both URLs name the same repository once in SSH form; a blank {@code other} always matches. In the scp
+   * form {@code host:/path} and {@code host:path} compare equal, so {@code ssh://git@github.com/a/b} matches the
+   * {@code git@github.com:a/b.git} GitHub sends in webhooks.
+   */
   public static boolean sameRepository(String current, String other) {
     if (other == null || other.isBlank()) {
       return true;
     }
-    return toSshForm(current).equals(toSshForm(other));
+    return comparable(toSshForm(current)).equals(comparable(toSshForm(other)));
+  }
+
+  private static String comparable(String sshForm) {
+    if (sshForm.startsWith("ssh://")) {
+      return sshForm;
+    }
+    int colon = sshForm.indexOf(':');
+    return colon >= 0 && sshForm.startsWith("/", colon + 1)
+        ? sshForm.substring(0, colon + 1) + sshForm.substring(colon + 2)
+        : sshForm;
   }
 
   /**
@@ -90,11 +106,11 @@ public final class GitUrls {
     if (hasPort) {
       String port = hostPort.substring(colon + 1);
       if (port.equals("22") || port.isEmpty()) {
-        return withGitSuffix(user + "@" + hostPort.substring(0, colon) + ":" + path);
+        return withGitSuffix(user + "@" + hostPort.substring(0, colon) + ":/" + path);
       }
       return withGitSuffix("ssh://" + user + "@" + hostPort + "/" + path);
     }
-    return withGitSuffix(user + "@" + hostPort + ":" + path);
+    return withGitSuffix(user + "@" + hostPort + ":/" + path);
   }
 
   private static String dropPort(String host) {

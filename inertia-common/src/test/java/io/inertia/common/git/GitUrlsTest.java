@@ -25,9 +25,10 @@ class GitUrlsTest {
     "ssh://git@host:2222/path/repo.git, ssh://git@host:2222/path/repo.git",
     "ssh://git@host:2222/path/repo, ssh://git@host:2222/path/repo.git",
     "ssh://git@127.0.0.1:22201/srv/app.git, ssh://git@127.0.0.1:22201/srv/app.git",
-    "ssh://git@github.com/a/b.git, git@github.com:a/b.git",
-    "ssh://git@github.com:22/a/b.git, git@github.com:a/b.git",
-    "ssh://github.com/a/b.git, git@github.com:a/b.git",
+    "ssh://git@github.com/a/b.git, git@github.com:/a/b.git",
+    "ssh://git@github.com:22/a/b.git, git@github.com:/a/b.git",
+    "ssh://github.com/a/b.git, git@github.com:/a/b.git",
+    "ssh://git@172.17.0.2:22/srv/app.git, git@172.17.0.2:/srv/app.git",
     "git@gitsrv:/srv/app.git, git@gitsrv:/srv/app.git",
   })
   void normalisesToSshForm(String in, String expected) {
@@ -55,6 +56,9 @@ class GitUrlsTest {
     assertTrue(GitUrls.sameRepository("git@github.com:a/b.git", ""));
     assertFalse(GitUrls.sameRepository("git@github.com:a/b.git", "https://github.com/a/c"));
     assertFalse(GitUrls.sameRepository("ssh://git@host:2222/p/r.git", "ssh://git@host:2223/p/r.git"));
+    // an ssh:// URL's path is absolute; GitHub's payloads carry the home-relative scp form of the same repository
+    assertTrue(GitUrls.sameRepository("ssh://git@github.com/a/b.git", "git@github.com:a/b.git"));
+    assertTrue(GitUrls.sameRepository("ssh://git@10.0.0.5:22/srv/app.git", "ssh://git@10.0.0.5/srv/app.git"));
   }
 
   @ParameterizedTest
