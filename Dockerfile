@@ -5,6 +5,8 @@ ARG BASE_IMAGE=debian:bookworm
 
 FROM ${BASE_IMAGE} AS build
 ENV DEBIAN_FRONTEND=noninteractive
+# Marks the untagged build-stage images the legacy builder leaves behind, so the build script can tidy them.
+LABEL io.inertia.build-stage=daemon-image
 RUN apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jdk-headless gcc libc6-dev unzip zip ca-certificates-java \
  && rm -rf /var/lib/apt/lists/*

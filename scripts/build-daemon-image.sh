@@ -23,4 +23,11 @@ DOCKER_BUILDKIT=${DOCKER_BUILDKIT:-0} docker build \
   --build-arg "BASE_IMAGE=${BASE_IMAGE:-debian:bookworm}" \
   --label io.inertia.component=daemon-image \
   -t "$image" "$@" .
+# The legacy builder keeps each build's (untagged) build stage; keep the newest as the next build's cache, drop
+# the older ones (each holds a jlink-ed runtime).
+old=$(docker images -q --filter dangling=true --filter label=io.inertia.build-stage=daemon-image | tail -n +2)
+if [[ -n $old ]]; then
+  # shellcheck disable=SC2086
+  docker rmi $old >/dev/null 2>&1 || true
+fi
 echo "$image"
