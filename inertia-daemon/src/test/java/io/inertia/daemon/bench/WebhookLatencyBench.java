@@ -2,13 +2,11 @@ package io.inertia.daemon.bench;
 
 import io.inertia.daemon.DeploymentWiring;
 import io.inertia.daemon.TestClock;
-import io.inertia.daemon.deploy.BuildType;
+import io.inertia.daemon.deploy.DeployFakes;
 import io.inertia.daemon.deploy.DeployFakes.FakeBuilder;
 import io.inertia.daemon.deploy.DeployFakes.FakeEngine;
 import io.inertia.daemon.deploy.DeployFakes.FakeRepository;
-import io.inertia.daemon.deploy.DeploymentService;
 import io.inertia.daemon.http.TestDaemon;
-import io.inertia.daemon.store.SqliteDeploymentStore;
 import io.inertia.daemon.webhook.GithubPushes;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,11 +49,7 @@ public final class WebhookLatencyBench {
             runtime ->
                 new DeploymentWiring(
                     runtime,
-                    new DeploymentService(
-                        repo, Map.of(BuildType.DOCKER_COMPOSE, builder, BuildType.DOCKERFILE, builder), engine,
-                        new SqliteDeploymentStore(runtime.database()),
-                        DeploymentWiring.environmentSource(runtime.environment()), (u, t, c) -> {},
-                        Clock.systemUTC(), "bench"),
+                    DeployFakes.service(runtime, repo, builder, engine, "bench"),
                     "bench",
                     Clock.systemUTC(),
                     Map.of()))) {

@@ -1,9 +1,14 @@
 package io.inertia.daemon.deploy;
 
+import io.inertia.daemon.DaemonRuntime;
+import io.inertia.daemon.DeploymentWiring;
+import io.inertia.daemon.store.SqliteDeploymentStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +22,18 @@ import java.util.concurrent.TimeUnit;
 public final class DeployFakes {
   private DeployFakes() {}
 
+
+  /**
+   * A real {@link DeploymentService} over these fakes, on the runtime's database and env store, with a no-op
+   * notifier: the daemon's HTTP, webhook and queue code for real, without git or Docker.
+   */
+  public static DeploymentService service(
+      DaemonRuntime runtime, FakeRepository repo, FakeBuilder builder, FakeEngine engine, String version) {
+    return new DeploymentService(
+        repo, Map.of(BuildType.DOCKER_COMPOSE, builder, BuildType.DOCKERFILE, builder), engine,
+        new SqliteDeploymentStore(runtime.database()), DeploymentWiring.environmentSource(runtime.environment()),
+        (u, t, c) -> {}, Clock.systemUTC(), version);
+  }
 
   public static final class FakeRepository implements SourceRepository {
     public String origin;

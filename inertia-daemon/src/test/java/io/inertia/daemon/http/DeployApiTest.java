@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inertia.daemon.DeploymentWiring;
 import io.inertia.daemon.TestClock;
-import io.inertia.daemon.deploy.BuildType;
+import io.inertia.daemon.deploy.DeployFakes;
 import io.inertia.daemon.deploy.DeployFakes.FakeBuilder;
 import io.inertia.daemon.deploy.DeployFakes.FakeEngine;
 import io.inertia.daemon.deploy.DeployFakes.FakeRepository;
-import io.inertia.daemon.deploy.DeploymentService;
-import io.inertia.daemon.store.SqliteDeploymentStore;
 import io.inertia.daemon.webhook.GithubPushes;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,11 +46,7 @@ class DeployApiTest {
             runtime ->
                 new DeploymentWiring(
                     runtime,
-                    new DeploymentService(
-                        repo, Map.of(BuildType.DOCKER_COMPOSE, builder, BuildType.DOCKERFILE, builder), engine,
-                        new SqliteDeploymentStore(runtime.database()),
-                        DeploymentWiring.environmentSource(runtime.environment()), (u, t, c) -> {},
-                        Clock.systemUTC(), "test"),
+                    DeployFakes.service(runtime, repo, builder, engine, "test"),
                     "9.9.9",
                     Clock.systemUTC(),
                     Map.of()));
