@@ -101,7 +101,8 @@ printf '\n' | "$inertia" init demo-app
 "$inertia" remote add demo --ip 127.0.0.1 --ssh.user root --ssh.key "$DEMO_DIR/keys/id_ed25519" \
   --ssh.port "$DEMO_SSH_PORT" --daemon.port "$DEMO_DAEMON_PORT"
 # INERTIA_GIT_HOSTS: the deploy-key step also puts the git server's host key into the VPS's known_hosts.
-INERTIA_GIT_HOSTS="$git_ip" "$inertia" demo init | tee "$DEMO_DIR/init.log"
+# INERTIA_DEFAULT_GIT_HOSTS=none: the demo talks only to its own containers (no github.com/gitlab.com/bitbucket.org).
+INERTIA_DEFAULT_GIT_HOSTS=none INERTIA_GIT_HOSTS="$git_ip" "$inertia" demo init | tee "$DEMO_DIR/init.log"
 deploy_key=$(grep -E '^ssh-(ed25519|rsa) ' "$DEMO_DIR/init.log" | head -1)
 [[ -n "$deploy_key" ]] || die "no deploy key in the output of 'inertia demo init'"
 docker exec demo-git sh -c 'printf "%s\n" "$1" >> /home/git/.ssh/authorized_keys' sh "$deploy_key"

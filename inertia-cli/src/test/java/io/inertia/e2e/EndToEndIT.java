@@ -152,7 +152,8 @@ class EndToEndIT {
       Cli cli = new Cli(repo, Map.of(
           "INERTIA_PATH", tmp.resolve("global").toString(),
           "HOME", Files.createDirectories(tmp.resolve("home")).toString(),
-          "INERTIA_GIT_HOSTS", gitIp));
+          "INERTIA_GIT_HOSTS", gitIp,
+          "INERTIA_DEFAULT_GIT_HOSTS", "none")); // tests contact only their own containers
       phases.start("inertia init + remote add");
       cli.ok("", "init", "--global");
       Cli.Run init = cli.ok("\n", "init", "e2e-app");

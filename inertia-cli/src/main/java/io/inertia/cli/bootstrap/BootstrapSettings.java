@@ -3,6 +3,7 @@ package io.inertia.cli.bootstrap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -42,6 +43,12 @@ public record BootstrapSettings(
    */
   public static final String GIT_HOSTS_ENV = "INERTIA_GIT_HOSTS";
 
+  /**
+   * Environment variable replacing {@link #DEFAULT_GIT_HOSTS}: a list like {@link #GIT_HOSTS_ENV}, or {@code none}
+   * (a VPS that only uses a self-hosted git server; tests and the demo, which must not contact outside hosts).
+   */
+  public static final String DEFAULT_GIT_HOSTS_ENV = "INERTIA_DEFAULT_GIT_HOSTS";
+
   public BootstrapSettings {
     gitHosts = List.copyOf(gitHosts);
     projectUrl = projectUrl == null ? "" : projectUrl;
@@ -65,18 +72,34 @@ public record BootstrapSettings(
    *     optional port
    */
   public static List<String> gitHosts(String extra) {
+    return gitHosts(null, extra);
+  }
+
+  /**
+   * Like {@link #gitHosts(String)}, with {@code defaults} (from {@link #DEFAULT_GIT_HOSTS_ENV}) replacing {@link
+   * #DEFAULT_GIT_HOSTS} when not null: {@code none} or blank means no default host.
+   */
+  public static List<String> gitHosts(String defaults, String extra) {
     LinkedHashSet<String> all = new LinkedHashSet<>();
-    for (String h : DEFAULT_GIT_HOSTS) {
-      all.add(h + ":22");
+    if (defaults == null) {
+      for (String h : DEFAULT_GIT_HOSTS) {
+        all.add(h + ":22");
+      }
+    } else if (!defaults.isBlank() && !defaults.trim().equalsIgnoreCase("none")) {
+      addAll(all, defaults);
     }
     if (extra != null) {
-      for (String raw : extra.split("[,\\s]+")) {
-        if (!raw.isBlank()) {
-          all.add(normaliseGitHost(raw.trim()));
-        }
-      }
+      addAll(all, extra);
     }
     return new ArrayList<>(all);
+  }
+
+  private static void addAll(Set<String> into, String list) {
+    for (String raw : list.split("[,\\s]+")) {
+      if (!raw.isBlank()) {
+        into.add(normaliseGitHost(raw.trim()));
+      }
+    }
   }
 
   /** {@code host}, {@code host:port} or {@code [host]:port} → {@code host:port}. */

@@ -191,11 +191,12 @@ public final class SshRemoteOperations implements RemoteOperations {
           port,
           daemon.webhookSecret(),
           projectUrl,
-          BootstrapSettings.gitHosts(env.get(BootstrapSettings.GIT_HOSTS_ENV)),
+          BootstrapSettings.gitHosts(
+              env.get(BootstrapSettings.DEFAULT_GIT_HOSTS_ENV), env.get(BootstrapSettings.GIT_HOSTS_ENV)),
           "always".equalsIgnoreCase(env.getOrDefault(IMAGE_TRANSFER_ENV, "")));
     } catch (IllegalArgumentException e) {
       throw new CliException(
-          e.getMessage(), "perhaps you should fix " + BootstrapSettings.GIT_HOSTS_ENV);
+          e.getMessage(), "perhaps you should fix " + BootstrapSettings.GIT_HOSTS_ENV + " or " + BootstrapSettings.DEFAULT_GIT_HOSTS_ENV);
     }
   }
 

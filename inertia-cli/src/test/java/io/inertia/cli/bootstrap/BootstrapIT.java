@@ -50,7 +50,8 @@ class BootstrapIT {
     return new BootstrapSettings(
         "it", "127.0.0.1", daemon.version, "4303", SECRET,
         "git@github.com:ubclaunchpad/inertia.git",
-        BootstrapSettings.gitHosts(extraGitHosts), false);
+        // No default public git hosts: tests reach only loopback and their own containers.
+        BootstrapSettings.gitHosts("none", extraGitHosts), false);
   }
 
   @Test

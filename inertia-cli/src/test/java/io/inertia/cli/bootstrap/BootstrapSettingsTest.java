@@ -20,6 +20,16 @@ class BootstrapSettingsTest {
     assertEquals(3, BootstrapSettings.gitHosts(null).size());
   }
 
+  @Test
+  void defaultGitHostsCanBeReplacedOrDropped() {
+    assertEquals(List.of("172.17.0.2:22"), BootstrapSettings.gitHosts("none", "172.17.0.2"));
+    assertEquals(List.of("172.17.0.2:22"), BootstrapSettings.gitHosts(" ", "172.17.0.2"));
+    assertEquals(
+        List.of("git.example.com:22", "172.17.0.2:22"),
+        BootstrapSettings.gitHosts("git.example.com", "172.17.0.2"));
+    assertEquals(List.of(), BootstrapSettings.gitHosts("NONE", null));
+  }
+
   @ParameterizedTest
   @CsvSource({
     "GitHub.com, github.com:22",

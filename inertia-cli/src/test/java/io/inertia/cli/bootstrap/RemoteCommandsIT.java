@@ -64,6 +64,7 @@ class RemoteCommandsIT {
         Map<String, String> env = new HashMap<>();
         env.put("INERTIA_PATH", global.toString());
         env.put("HOME", tmp.resolve("home").toString());
+        env.put("INERTIA_DEFAULT_GIT_HOSTS", "none"); // tests contact only their own containers
 
         Run init = run(env, project, "", "vps", "init");
         assertEquals(0, init.code, init.toString());
