@@ -61,7 +61,8 @@ class BootstrapIT {
       CollectingOutput out = new CollectingOutput();
       Bootstrap bootstrap = new Bootstrap(shell, out);
 
-      Bootstrap.Result first = bootstrap.init(settings(null));
+      // An unreachable git host (nothing listens on port 1 in the VPS) is skipped with a message, not a failure.
+      Bootstrap.Result first = bootstrap.init(settings("127.0.0.1:1"));
       report("debian-bookworm root, first init", first);
       String text = out.text();
       assertInOrder(
@@ -71,7 +72,7 @@ class BootstrapIT {
           "Docker installation detected - skipping install",
           "dockerd is online",
           ":hammer_and_wrench: Step 2/4: Building deploy key...",
-          "known_hosts: could not reach github.com",
+          "known_hosts: could not reach [127.0.0.1]:1",
           ":robot: Step 3/4: Starting daemon...",
           "Sending " + daemon.image() + " over SSH...",
           "Running daemon on port 4303",
