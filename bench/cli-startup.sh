@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CLI cold start (PERFORMANCE.md P1a, P1b): `inertia --version` and `inertia remote ls` through bin/inertia,
+# CLI cold start (goals P1a, P1b in docs/performance.md): `inertia --version` and `inertia remote ls` through bin/inertia,
 # against `java -version` measured in the same run. Prints both ratios. Not a test; never asserts.
 # (hyperfine runs one command after the other; under a drifting load that biases ratios, so this interleaves.)
 # Usage: bench/cli-startup.sh [runs]   (needs the jar built; builds the AppCDS archive if it is stale)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Webhook benchmark (not a test; PERFORMANCE.md P3). A real daemon on loopback HTTPS with a configured deployment
+# Webhook benchmark (not a test; goal P3 in docs/performance.md). A real daemon on loopback HTTPS with a configured deployment
 # (the deploy service over its port fakes, so only the HTTP + webhook + queue path is measured).
 #  1. In-JVM client: N (default 100) concurrent signed pushes, p50/p99 of the 202; then a 20-push burst while a deploy
 #     holds the worker, and how many deploys it caused.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the daemon image (PERFORMANCE.md P2, P6): image size, start-up time to the first HTTPS answer, and the
+# Measures the daemon image (goals P2, P6 in docs/performance.md): image size, start-up time to the first HTTPS answer, and the
 # JVM's anonymous RSS (RssAnon of PID 1 in the container) 15 s after start and after 200 HTTPS requests.
 # Usage: scripts/measure-daemon.sh [image]   (default ghcr.io/ubclaunchpad/inertiad:v<maven version>)
 # EXTRA_DOCKER_ARGS="-e JDK_JAVA_OPTIONS=-Xmx48m" tries other JVM flags without rebuilding.

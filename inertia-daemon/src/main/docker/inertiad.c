@@ -1,6 +1,6 @@
 /*
  * inertiad: the daemon image's command. A static, shell-less launcher that execs the bundled Java runtime with
- * flags sized for a small VPS (PERFORMANCE.md P2) and the daemon jar, passing its own arguments through, so both
+ * flags sized for a small VPS (docs/performance.md, P2) and the daemon jar, passing its own arguments through, so both
  * the image's ENTRYPOINT ["inertiad", "run"] and `docker run --entrypoint inertiad IMAGE token` work without /bin/sh.
  * Extra JVM flags: set JDK_JAVA_OPTIONS (read by the java launcher itself), e.g. -Xmx256m for huge repositories.
  */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Commands answered without building the picocli tree (PERFORMANCE.md P1b): a plain {@code remote ls}
+ * Commands answered without building the picocli tree (docs/performance.md, P1b): a plain {@code remote ls}
  * only reads the remotes file and prints names. Anything unusual (other flags, a missing or broken
  * file) returns false and takes the normal path, so messages stay identical.
  */

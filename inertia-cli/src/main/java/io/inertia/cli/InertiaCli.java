@@ -30,7 +30,7 @@ import picocli.CommandLine;
 
 /**
  * Entry point of {@code inertia}. A lone {@code --version} is answered before picocli loads; otherwise
- * only the branch of the command tree that the first argument names is built (PERFORMANCE.md P1a/P1b),
+ * only the branch of the command tree that the first argument names is built (docs/performance.md, P1a/P1b),
  * and the remotes file is read only when that argument is not a built-in command.
  */
 public final class InertiaCli {

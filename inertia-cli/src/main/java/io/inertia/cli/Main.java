@@ -4,7 +4,7 @@ import io.inertia.common.Version;
 
 /**
  * The launcher's entry point: answers a lone {@code --version} before any other class of the CLI (or
- * picocli) is loaded (PERFORMANCE.md P1a), then hands over to {@link InertiaCli}. Kept free of
+ * picocli) is loaded (docs/performance.md, P1a), then hands over to {@link InertiaCli}. Kept free of
  * references to other CLI types so the JVM verifies and loads nothing else first.
  */
 public final class Main {

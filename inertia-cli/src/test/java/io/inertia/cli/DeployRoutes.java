@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The deployment endpoints ({@code /up}, {@code /down}, {@code /prune}, {@code /logs}, {@code /releases},
  * {@code /rollback}) plugged into the real daemon server as a {@link RouteGroup}, the way the deploy engine
- * plugs in its own; they answer on the wire exactly as reference §4.4/§4.5 says, without Docker. Everything
+ * plugs in its own; they answer on the wire exactly as docs/original.md#endpoints and #streaming say, without Docker. Everything
  * else (TLS, auth gate, envelopes, users, env, TOTP, status) is the daemon's own code.
  */
 final class DeployRoutes implements RouteGroup {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Entry point of {@code inertiad} (reference §1.9): {@code run [host]}, {@code token}, {@code --version}. */
+/** Entry point of {@code inertiad} (docs/original.md#the-inertiad-command): {@code run [host]}, {@code token}, {@code --version}. */
 @Command(
     name = "inertiad",
     mixinStandardHelpOptions = true,
@@ -61,7 +61,7 @@ public final class InertiaDaemon implements Callable<Integer> {
 
     void normaliseLegacyArgument() {
       if (host.trim().contains(" ")) {
-        // The original daemon-up.sh passes "<host> --webhook.secret <secret>" as one argument (reference §3.4);
+        // The original daemon-up.sh passes "<host> --webhook.secret <secret>" as one argument (docs/original.md#daemon-container);
         // accept that form too.
         RunCommand again = new RunCommand();
         new CommandLine(again).parseArgs(host.trim().split("\\s+"));

@@ -15,14 +15,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The four steps of {@code inertia <remote> init} (reference §3.1) and the other SSH lifecycle
+ * The four steps of {@code inertia <remote> init} (docs/original.md#bootstrap-steps) and the other SSH lifecycle
  * operations (upgrade, uninstall, token), over one {@link RemoteShell}. Every step is idempotent:
  * running init twice leaves one daemon, the same deploy key and the same token. Blocking; not
  * thread-safe (one operation at a time per instance). All output goes to the {@link
  * BootstrapOutput}.
  */
 public final class Bootstrap {
-  /** The container name (reference §3.4). */
+  /** The container name (docs/original.md#daemon-container). */
   public static final String CONTAINER = "inertia-daemon";
 
   static final String STEP_DOCKER = "Step 1/4 (install Docker)";
@@ -98,7 +98,7 @@ public final class Bootstrap {
     this.timeouts = timeouts;
   }
 
-  /** The whole of {@code inertia <remote> init}: the four steps, then the summary (§3.1). */
+  /** The whole of {@code inertia <remote> init}: the four steps, then the summary (docs/original.md#bootstrap-steps). */
   public Result init(BootstrapSettings s) throws BootstrapException {
     Map<String, Duration> times = new LinkedHashMap<>();
     out.message("Setting up remote '" + s.remoteName() + "' at " + s.host());

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 
 /**
  * Where bootstrap messages go. Messages may carry {@code :emoji:} shortcodes, which the CLI's
- * console renders or strips (reference §1.1). Called from the calling thread and from SSH reader
+ * console renders or strips (docs/original.md#cli-conventions). Called from the calling thread and from SSH reader
  * threads; implementations must be thread-safe.
  */
 public interface BootstrapOutput {
@@ -15,7 +15,7 @@ public interface BootstrapOutput {
   void remote(String line, boolean stderr);
 
   /**
-   * The captured output of a script that is not streamed, for {@code --debug} (reference §3.5:
+   * The captured output of a script that is not streamed, for {@code --debug} (docs/original.md#ssh-transport:
    * {@code DEBUG: <script> stdout: >>> … <<<}). Ignored unless overridden.
    */
   default void debug(String text) {}

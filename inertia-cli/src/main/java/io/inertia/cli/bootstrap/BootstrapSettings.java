@@ -30,10 +30,10 @@ public record BootstrapSettings(
     List<String> gitHosts,
     boolean forceImageTransfer) {
 
-  /** Image repository of the daemon (reference §3.4). */
+  /** Image repository of the daemon (docs/original.md#daemon-container). */
   public static final String IMAGE_REPOSITORY = "ghcr.io/ubclaunchpad/inertiad";
 
-  /** Git hosts always scanned (DECISIONS.md: GitHub, GitLab, Bitbucket). */
+  /** Git hosts always scanned (GitHub, GitLab, Bitbucket: docs/bootstrap.md#what-init-does). */
   public static final List<String> DEFAULT_GIT_HOSTS =
       List.of("github.com", "gitlab.com", "bitbucket.org");
 

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Moves a Docker image from the local engine to the remote one without a registry: a local {@code
- * docker save IMAGE} process streamed into {@code docker load} over SSH (ENVIRONMENT.md "Moving
- * images without a registry"). No temporary file on either side. Both exit statuses are checked.
+ * docker save IMAGE} process streamed into {@code docker load} over SSH
+ * (docs/environment.md#moving-images-without-a-registry). No temporary file on either side. Both exit statuses are checked.
  * Thread-safe; blocking.
  */
 public final class ImageTransfer {

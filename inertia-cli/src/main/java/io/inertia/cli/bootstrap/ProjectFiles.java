@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code inertia <remote> send}: copies a file from the local project directory into {@code
- * ~/inertia/project/<dest>} on the remote (reference §1.6). Neither side may leave its project
+ * ~/inertia/project/<dest>} on the remote (docs/original.md#per-remote-commands). Neither side may leave its project
  * directory. The bytes are streamed into a remote {@code cat} run through {@code sudo -n} for non-root
  * users, because the daemon creates root-owned files in the project directory; the file is written
  * to a temporary name and renamed, and remote errors are reported (the original ignored them).

@@ -27,7 +27,7 @@ public abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * Loads {@code inertia.toml} and runs the original's version check (§1.1): an empty {@code version}
+   * Loads {@code inertia.toml} and runs the original's version check (docs/original.md#cli-conventions): an empty {@code version}
    * is filled with the CLI version; otherwise warnings and errors are printed and the command goes on.
    */
   protected ProjectConfig project() {

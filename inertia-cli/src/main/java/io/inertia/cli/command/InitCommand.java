@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code inertia init [project-name]} (reference §1.2). */
+/** {@code inertia init [project-name]} (docs/original.md#command-init). */
 @Command(
     name = "init",
     description = "Initialize an inertia project in this repository",

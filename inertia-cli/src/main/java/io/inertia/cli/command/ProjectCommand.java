@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code inertia project …} (reference §1.3). */
+/** {@code inertia project …} (docs/original.md#command-project). */
 @Command(
     name = "project",
     description = "Update and configure Inertia project settings",

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code inertia provision …} (reference §1.5): kept for discoverability; no provider is supported. */
+/** {@code inertia provision …} (docs/original.md#command-provision): kept for discoverability; no provider is supported. */
 @Command(
     name = "provision",
     description = "Provision a new remote host to deploy your project on (not supported in this build)",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code inertia remote add <remote>} (reference §1.4). */
+/** {@code inertia remote add <remote>} (docs/original.md#command-remote). */
 @Command(
     name = "add",
     description = "Add a reference to a remote VPS instance",

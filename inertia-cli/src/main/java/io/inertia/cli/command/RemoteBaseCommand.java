@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of the {@code inertia <remote> …} commands: finds the remote, warns when its configuration
- * version differs from the CLI's (§1.1), and builds the daemon client.
+ * version differs from the CLI's (docs/original.md#cli-conventions), and builds the daemon client.
  */
 public abstract class RemoteBaseCommand extends BaseCommand {
   String remoteName;
@@ -70,7 +70,7 @@ public abstract class RemoteBaseCommand extends BaseCommand {
     return false;
   }
 
-  /** The project file; per-remote commands that deploy need it (§1.6 PreRun). */
+  /** The project file; per-remote commands that deploy need it (docs/original.md#per-remote-commands). */
   protected ProjectConfig requireProject() {
     if (!config().projectFileExists()) {
       throw new CliException("no project found in current directory - try 'inertia init'");

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code inertia remote …} (alias {@code r}, reference §1.4). */
+/** {@code inertia remote …} (alias {@code r}, docs/original.md#command-remote). */
 @Command(
     name = "remote",
     aliases = "r",

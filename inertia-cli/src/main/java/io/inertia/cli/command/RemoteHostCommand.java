@@ -7,7 +7,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code inertia <remote>} (reference §1.6): one hidden top-level command per remote in the remotes
+ * {@code inertia <remote>} (docs/original.md#per-remote-commands): one hidden top-level command per remote in the remotes
  * file, attached at start-up under the remote's name.
  */
 @Command(

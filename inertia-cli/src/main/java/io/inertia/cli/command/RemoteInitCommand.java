@@ -4,7 +4,7 @@ import io.inertia.common.config.ProjectConfig;
 import io.inertia.common.config.RemoteConfig;
 import picocli.CommandLine.Command;
 
-/** {@code inertia <remote> init}: bootstrap over SSH (§3), then save the remote with token and pin. */
+/** {@code inertia <remote> init}: bootstrap over SSH (docs/original.md#bootstrap), then save the remote with token and pin. */
 @Command(name = "init", description = "Initialize the VPS for continuous deployment")
 public final class RemoteInitCommand extends RemoteBaseCommand {
   @Override

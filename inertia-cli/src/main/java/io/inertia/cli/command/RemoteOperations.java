@@ -6,7 +6,7 @@ import io.inertia.common.config.RemoteConfig;
 import java.nio.file.Path;
 
 /**
- * The per-remote work done over SSH (reference §1.6, §3): bootstrap, daemon upgrade and removal, token
+ * The per-remote work done over SSH (docs/original.md#per-remote-commands, #bootstrap): bootstrap, daemon upgrade and removal, token
  * minting, file copy, interactive shell. Implemented by {@code io.inertia.cli.bootstrap} and found with
  * {@link java.util.ServiceLoader} ({@code META-INF/services/io.inertia.cli.command.RemoteOperations}),
  * so the command layer does not depend on sshj. The commands load and save the config files and print
@@ -17,7 +17,7 @@ import java.nio.file.Path;
 public interface RemoteOperations {
 
   /**
-   * {@code inertia <remote> init}: the four bootstrap steps (§3.1), printing what the original prints
+   * {@code inertia <remote> init}: the four bootstrap steps (docs/original.md#bootstrap-steps), printing what the original prints
    * (deploy key, webhook URL and secret).
    *
    * @return the remote to save: with the new {@code daemon.token} and the pinned

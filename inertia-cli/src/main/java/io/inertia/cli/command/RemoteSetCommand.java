@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code inertia remote set <remote> <property> <value>} (§2.4). Bool properties take the value given
+ * {@code inertia remote set <remote> <property> <value>} (docs/original.md#setting-properties). Bool properties take the value given
  * ({@code false} sets false, unlike the original).
  */
 @Command(

@@ -1,2 +1,2 @@
-/** One picocli class per command of {@code inertia} (reference §1); each call() is a thin script. */
+/** One picocli class per command of {@code inertia} (docs/original.md#cli); each call() is a thin script. */
 package io.inertia.cli.command;

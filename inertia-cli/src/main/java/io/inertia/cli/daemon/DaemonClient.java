@@ -45,7 +45,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The daemon API over HTTPS (reference §4) for one remote: {@code https://<ip>:<port>}, every request
+ * The daemon API over HTTPS (docs/original.md#daemon-api) for one remote: {@code https://<ip>:<port>}, every request
  * with {@code Authorization: Bearer <token>} and {@code Content-Type: application/json}. Trust follows
  * {@link DaemonTrust}. Failures are {@link DaemonException}s whose message is the original client's
  * rendering. Blocking; one instance per command; writes only {@code DEBUG:} lines through the console.

@@ -1,8 +1,8 @@
 package io.inertia.cli.daemon;
 
 /**
- * A daemon call failed. The message is already rendered as the original client renders it (reference
- * §1.6 "Client error rendering"): {@code [error <code>] <message>: (<error>)}, the token-expired hint,
+ * A daemon call failed. The message is already rendered as the original client renders it (see
+ * docs/original.md#client-errors): {@code [error <code>] <message>: (<error>)}, the token-expired hint,
  * or "daemon on remote appears offline or inaccessible". {@link #code()} is the HTTP status, or 0 when
  * the daemon was not reached.
  */

@@ -12,7 +12,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * How the CLI decides to trust a daemon (DECISIONS.md "TLS"): the certificate fingerprint pinned in
+ * How the CLI decides to trust a daemon (docs/deviations.md#security): the certificate fingerprint pinned in
  * {@code daemon.cert-fingerprint}, else the system trust store when {@code daemon.verify-ssl = true}.
  * With neither, nothing is trusted: the original's silent "skip verification" is gone.
  */

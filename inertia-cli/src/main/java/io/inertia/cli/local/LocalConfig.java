@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * Where the CLI finds its two files and how it reports their absence: the global remotes file
  * ({@link ConfigPaths}, {@code $INERTIA_PATH}) and the project file ({@code --config}, relative to the
- * working directory). Messages are the original's (reference §1.3, §1.4).
+ * working directory). Messages are the original's (docs/original.md#command-project, #command-remote).
  */
 public final class LocalConfig {
   private final ConfigPaths paths;

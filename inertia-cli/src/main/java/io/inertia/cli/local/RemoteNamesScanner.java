@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Reads only the remote names of an {@code inertia.remotes} file, without Jackson, for the start-up
- * time of {@code inertia remote ls} (PERFORMANCE.md P1b). It accepts a strict subset of TOML: the layout
+ * time of {@code inertia remote ls} (docs/performance.md, P1b). It accepts a strict subset of TOML: the layout
  * the original and this port write ({@code [[remote]]}, {@code [remote.ssh]}, {@code [remote.daemon]},
  * {@code [remote.profiles]}, one {@code key = "string"} per line, {@code verify-ssl = true|false},
  * comments). For anything else (other tables or value types, escapes, duplicates) it answers empty and

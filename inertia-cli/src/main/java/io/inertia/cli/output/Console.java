@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The only place the CLI writes to the terminal or reads answers from (STYLE.md). Colour and emoji
+ * The only place the CLI writes to the terminal or reads answers from (docs/architecture.md#boundaries). Colour and emoji
  * follow the original ({@code INERTIA_COLOR}, {@code INERTIA_EMOJI}, {@code --simple}) and are also off
  * when {@code NO_COLOR} is set. Streams are injectable so commands run in tests with captured output.
  * Not thread-safe for prompts; printing is synchronised by the underlying {@link PrintStream}.

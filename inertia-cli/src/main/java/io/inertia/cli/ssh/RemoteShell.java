@@ -7,7 +7,7 @@ import java.time.Duration;
  * A logged-in shell on a remote host: runs commands and reports their output and exit status.
  *
  * <p>Commands run as the login user through the user's login shell, so {@code $HOME} is that user's
- * home (the host layout of reference §3.3 lives there). Privileged parts must be prefixed with
+ * home (the host layout of docs/original.md#host-layout lives there). Privileged parts must be prefixed with
  * {@link #sudo()}, which is {@code sudo -n } for anyone but root: a user without password-less sudo
  * then fails at once with "sudo: a password is required" instead of hanging on a prompt.
  *

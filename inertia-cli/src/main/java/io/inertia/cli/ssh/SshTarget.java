@@ -15,7 +15,7 @@ import java.nio.file.Paths;
  */
 public record SshTarget(String host, int port, String user, Path identityFile, String passphrase) {
 
-  /** Environment variable holding the passphrase of an encrypted identity file (reference §1.1). */
+  /** Environment variable holding the passphrase of an encrypted identity file (docs/original.md#cli-conventions). */
   public static final String PASSPHRASE_ENV = "IDENTITY_PASSPHRASE";
 
   public SshTarget {

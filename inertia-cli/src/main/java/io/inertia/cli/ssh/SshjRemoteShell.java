@@ -28,12 +28,12 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 /**
  * {@link RemoteShell} over one sshj connection: public-key login, host keys trusted on first use in an
  * OpenSSH known_hosts file, one SSH session per command with stdout and stderr read on two threads
- * (LIBRARIES.md §4.2). Thread-safe: sessions on one connection may run in parallel.
+ * (docs/libraries.md#sshj-exec). Thread-safe: sessions on one connection may run in parallel.
  */
 public final class SshjRemoteShell implements RemoteShell {
   static {
     // sshj logs ERROR with stack traces for a refused host key or a failed login; the CLI reports
-    // those itself (STYLE.md: only Console prints). Respect an explicit setting.
+    // those itself (only Console prints: docs/architecture.md#boundaries). Respect an explicit setting.
     quietLogger("net.schmizz");
     quietLogger("com.hierynomus.sshj");
     // Do not install BouncyCastle as a JCE provider: sshj would then take AES and HMAC from its pure

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The system {@code ssh} client for {@code inertia <remote> ssh} (reference §1.6), told to use the
+ * The system {@code ssh} client for {@code inertia <remote> ssh} (docs/original.md#per-remote-commands), told to use the
  * same trust as the CLI: the inertia known_hosts file, with strict checking.
  */
 public final class SystemSsh {

@@ -12,7 +12,7 @@ import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
- * Trust on first use over an OpenSSH known_hosts file (LIBRARIES.md §4.1): an unknown host is
+ * Trust on first use over an OpenSSH known_hosts file (docs/libraries.md#sshj-host-keys): an unknown host is
  * appended and accepted; a host whose key differs from the file is refused and remembered, so the
  * caller can explain it. One instance per connection attempt.
  */

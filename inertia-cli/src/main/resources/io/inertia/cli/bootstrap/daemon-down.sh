@@ -1,5 +1,5 @@
 #!/bin/sh
-# Stop and remove the daemon container, if there is one (reference §3.2 daemon-down.sh). Set by the
+# Stop and remove the daemon container, if there is one (docs/original.md#bootstrap-scripts daemon-down.sh). Set by the
 # CLI: SUDO.
 set -e
 

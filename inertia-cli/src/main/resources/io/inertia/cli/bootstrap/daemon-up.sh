@@ -1,5 +1,5 @@
 #!/bin/sh
-# Step 3/4: (re)start the daemon container (reference §3.2 daemon-up.sh, §3.4 container spec).
+# Step 3/4: (re)start the daemon container (docs/original.md#bootstrap-scripts daemon-up.sh, #daemon-container container spec).
 # The image is already on the engine (the CLI delivered it). Set by the CLI: SUDO, IMAGE,
 # DAEMON_PORT, HOST_ADDRESS, WEBHOOK_SECRET.
 set -e

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Step 1/4: install Docker if it is missing and make sure dockerd runs (reference §3.2 docker.sh).
+# Step 1/4: install Docker if it is missing and make sure dockerd runs (docs/original.md#bootstrap-scripts docker.sh).
 # Set by the CLI: SUDO ("" for root, "sudo -n" otherwise), DOCKERD_WAIT (seconds to wait for dockerd).
 set -e
 

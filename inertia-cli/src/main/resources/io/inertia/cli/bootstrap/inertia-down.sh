@@ -1,5 +1,5 @@
 #!/bin/sh
-# Remove Inertia's directories from the host (reference §3.2 inertia-down.sh). Docker and the deploy
+# Remove Inertia's directories from the host (docs/original.md#bootstrap-scripts inertia-down.sh). Docker and the deploy
 # key stay. Set by the CLI: SUDO.
 set -e
 

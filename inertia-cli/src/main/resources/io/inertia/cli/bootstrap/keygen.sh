@@ -1,6 +1,6 @@
 #!/bin/sh
 # Step 2/4: the deploy key ~/.ssh/id_rsa_inertia_deploy and known_hosts entries for the git hosts
-# (reference §3.2 keygen.sh). Standard output is exactly the public key line; messages go to stderr.
+# (docs/original.md#bootstrap-scripts keygen.sh). Standard output is exactly the public key line; messages go to stderr.
 # Set by the CLI: SUDO, GIT_HOSTS (space-separated host:port list), KEYSCAN_TIMEOUT (seconds).
 set -e
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Step 4/4: print the daemon's master API token (reference §3.2 token.sh). Set by the CLI: SUDO, IMAGE.
+# Step 4/4: print the daemon's master API token (docs/original.md#bootstrap-scripts token.sh). Set by the CLI: SUDO, IMAGE.
 set -e
 
 $SUDO docker run --rm \

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code v0.8.0}) that real image is used. Otherwise a stand-in is built FROM debian:bookworm and
  * tagged with a throw-away version: its {@code inertiad run} writes a fixed certificate and a
  * persistent JWT-shaped token under {@code ~/.inertia} and sleeps; {@code inertiad token} prints the
- * token. It proves the bootstrap runs the §3.4 container and the token step, not the daemon.
+ * token. It proves the bootstrap runs the container of docs/original.md#daemon-container and the token step, not the daemon.
  */
 final class DaemonImage implements AutoCloseable {
   final String version;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * P5 benchmark (PERFORMANCE.md): {@link ImageTransfer} (sshj, connect included) vs the raw pipe
+ * P5 benchmark (docs/performance.md): {@link ImageTransfer} (sshj, connect included) vs the raw pipe
  * {@code docker save IMAGE | ssh -p PORT -i KEY root@127.0.0.1 docker load}, alternating, into the
  * nested engine of a test VPS; the image is removed there before every run. Prints figures, asserts
  * no timings. Not a test: run with {@code -Dit.test=ImageTransferBench}; images from {@code

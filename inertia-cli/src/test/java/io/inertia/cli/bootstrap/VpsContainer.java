@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test VPS container (sshd, key login for root and {@code deploy}, nested Docker) run with the
- * capability flags of ENVIRONMENT.md, through the docker CLI. A stand-in until the harness branch's
+ * capability flags of docs/environment.md#test-vps-containers, through the docker CLI. A stand-in until the harness branch's
  * {@code TestVps} lands. Labelled {@code io.inertia.test=true}; {@link #close()} removes it with its
  * volumes.
  */

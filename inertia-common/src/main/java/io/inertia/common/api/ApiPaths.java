@@ -1,6 +1,6 @@
 package io.inertia.common.api;
 
-/** Endpoint paths of the daemon API (reference §4.4), plus the ones this port adds. */
+/** Endpoint paths of the daemon API (docs/original.md#endpoints), plus the ones this port adds. */
 public final class ApiPaths {
   public static final String HEALTH = "/";
   public static final String WEBHOOK = "/webhook";

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * {@code data.status} of {@code GET /status} (reference §4.4 {@code DeploymentStatusWithVersions}).
+ * {@code data.status} of {@code GET /status} (docs/original.md#endpoints {@code DeploymentStatusWithVersions}).
  * {@code containers} lists only the project's own containers; {@code new_version_available} is null unless known.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Body of {@code POST /env} (reference §4.4): set, encrypt or remove one variable. */
+/** Body of {@code POST /env} (docs/original.md#endpoints): set, encrypt or remove one variable. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EnvRequest(

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The JSON envelope of every daemon response (reference §4.3): {@code {code, request_id, message, error, data}}.
+ * The JSON envelope of every daemon response (docs/original.md#response-envelope): {@code {code, request_id, message, error, data}}.
  * {@code request_id}, {@code error} and {@code data} are omitted when empty. Codes 100–399 are success.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -2,7 +2,7 @@ package io.inertia.common.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The shields.io endpoint JSON of {@code GET /status?badge=true} (reference §4.5). */
+/** The shields.io endpoint JSON of {@code GET /status?badge=true} (docs/original.md#streaming). */
 public record StatusBadge(
     @JsonProperty("schemaVersion") int schemaVersion,
     @JsonProperty("label") String label,

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The last line of a streamed {@code POST /up} (reference §4.5): {@code [success 201] Project startup initiated!} or
+ * The last line of a streamed {@code POST /up} (docs/original.md#streaming): {@code [success 201] Project startup initiated!} or
  * {@code [error N] message}. The client ends the stream when it reads one.
  */
 public final class StreamLines {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** Body of {@code POST /up} (reference §4.4 {@code UpRequest}). */
+/** Body of {@code POST /up} (docs/original.md#endpoints {@code UpRequest}). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UpRequest(

@@ -1,6 +1,6 @@
 package io.inertia.common.config;
 
-/** How a profile is built (reference §2.1 {@code profile.build.type}). */
+/** How a profile is built (docs/original.md#the-project-file {@code profile.build.type}). */
 public enum BuildType {
   /** A plain {@code docker build} of a Dockerfile. */
   DOCKERFILE("dockerfile"),

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the global configuration lives (reference §2.2): {@code $INERTIA_PATH} if set, else the user
+ * Where the global configuration lives (docs/original.md#the-remotes-file): {@code $INERTIA_PATH} if set, else the user
  * config directory as Go's {@code os.UserConfigDir()} finds it plus {@code inertia}: Linux and other
  * Unix {@code $XDG_CONFIG_HOME/inertia} or {@code ~/.config/inertia}; macOS
  * {@code ~/Library/Application Support/inertia}; Windows {@code %AppData%\inertia}. When no directory

@@ -1,7 +1,7 @@
 package io.inertia.common.config;
 
 /**
- * One {@code [[profile]]} of {@code inertia.toml}: what to deploy and how (reference §2.1, §2.3).
+ * One {@code [[profile]]} of {@code inertia.toml}: what to deploy and how (docs/original.md#the-project-file, #profiles).
  *
  * @param name unique name within the project; {@code default} is the fallback
  * @param branch branch to deploy and to match webhooks against

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The project file {@code inertia.toml} (reference §2.1). Immutable; every change returns a copy.
+ * The project file {@code inertia.toml} (docs/original.md#the-project-file). Immutable; every change returns a copy.
  *
- * @param version minimum Inertia CLI version for this project (§2.5); empty until the CLI fills it in
+ * @param version minimum Inertia CLI version for this project (docs/original.md#version-checks); empty until the CLI fills it in
  * @param name project name: compose project name, image {@code inertia-build/<name>}, key of
  *     {@code remote.profiles}
  * @param url git remote URL as found locally
@@ -38,7 +38,7 @@ public record ProjectConfig(String version, String name, String url, List<Profil
 
   /**
    * A copy with the profile added; an existing profile of the same name is replaced and, as in the
-   * original, moves to the end of the list (§2.3).
+   * original, moves to the end of the list (docs/original.md#profiles).
    */
   public ProjectConfig withProfile(Profile profile) {
     List<Profile> next = new ArrayList<>(profiles.size() + 1);
@@ -67,7 +67,7 @@ public record ProjectConfig(String version, String name, String url, List<Profil
 
   /**
    * {@code inertia project set <property> <value>}: sets one of the top-level string keys
-   * {@code name}, {@code url}, {@code version} (§2.4). Profiles cannot be set this way.
+   * {@code name}, {@code url}, {@code version} (docs/original.md#setting-properties). Profiles cannot be set this way.
    *
    * @throws InvalidPropertyException "could not set property 'x'" for any other key
    */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One {@code [[remote]]} of {@code inertia.remotes} (reference §2.2). Immutable; every change returns a
+ * One {@code [[remote]]} of {@code inertia.remotes} (docs/original.md#the-remotes-file). Immutable; every change returns a
  * copy.
  *
  * @param version daemon image tag to deploy ({@code vX.Y.Z}, {@code latest}, {@code test})
@@ -38,7 +38,7 @@ public record RemoteConfig(
     return ssh != null;
   }
 
-  /** The profile applied for a project on this remote, or {@code default} when none is (§2.3). */
+  /** The profile applied for a project on this remote, or {@code default} when none is (docs/original.md#profiles). */
   public String appliedProfile(String projectName) {
     String p = profiles.get(projectName);
     return p == null || p.isEmpty() ? Profile.DEFAULT_NAME : p;
@@ -46,7 +46,7 @@ public record RemoteConfig(
 
   /**
    * A copy with {@code profiles[projectName] = profileName} ({@code project profile apply}); an empty
-   * profile name stores {@code default} (§2.3).
+   * profile name stores {@code default} (docs/original.md#profiles).
    */
   public RemoteConfig withAppliedProfile(String projectName, String profileName) {
     Map<String, String> next = new LinkedHashMap<>(profiles);
@@ -77,7 +77,7 @@ public record RemoteConfig(
   }
 
   /**
-   * {@code inertia remote set <remote> <property> <value>} (§2.4), without reflection. Properties:
+   * {@code inertia remote set <remote> <property> <value>} (docs/original.md#setting-properties), without reflection. Properties:
    * {@code version, name, ip, ssh.user, ssh.identityfile, ssh.ssh-port, daemon.port, daemon.token,
    * daemon.user, daemon.webhook-secret, daemon.verify-ssl, daemon.cert-fingerprint}. Setting a key of a
    * missing section creates the section. Unlike the original, {@code daemon.verify-ssl} takes the value

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The global remotes file {@code inertia.remotes} (reference §2.2): the {@code [[remote]]} tables in
+ * The global remotes file {@code inertia.remotes} (docs/original.md#the-remotes-file): the {@code [[remote]]} tables in
  * file order. Immutable; every change returns a copy.
  *
  * @param remotes the remotes; names are unique

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Version compatibility rules (reference §1.1, §2.5). Pure functions; the caller prints the messages
+ * Version compatibility rules (docs/original.md#cli-conventions, #version-checks). Pure functions; the caller prints the messages
  * (the original prints them and never exits for the project check).
  */
 public final class VersionCheck {
@@ -45,7 +45,7 @@ public final class VersionCheck {
   }
 
   /**
-   * Checks the project file's {@code version} against the CLI version (§2.5): the CLI must satisfy
+   * Checks the project file's {@code version} against the CLI version (docs/original.md#version-checks): the CLI must satisfy
    * {@code >=P <P.major.(P.minor+1).0}. A CLI version of {@code test}, or {@code latest} (an
    * unversioned build), only warns that it is a test build.
    */
@@ -87,7 +87,7 @@ public final class VersionCheck {
   }
 
   /**
-   * Checks a remote's daemon {@code version} (§1.1): {@code latest}, {@code test} and empty are always
+   * Checks a remote's daemon {@code version} (docs/original.md#cli-conventions): {@code latest}, {@code test} and empty are always
    * accepted; otherwise it must be semver and at least v0.6.2.
    *
    * @return the error to refuse the remote with, or empty when supported

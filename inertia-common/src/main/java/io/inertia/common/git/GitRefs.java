@@ -1,7 +1,7 @@
 package io.inertia.common.git;
 
 /**
- * Git ref names as webhooks carry them (reference §6): {@code refs/heads/feat/x} is branch {@code feat/x}.
+ * Git ref names as webhooks carry them (docs/original.md#webhooks): {@code refs/heads/feat/x} is branch {@code feat/x}.
  *
  * <p>Pure functions, thread-safe.
  */

@@ -3,7 +3,7 @@ package io.inertia.common.git;
 import java.util.Locale;
 
 /**
- * Git remote URL rules of the original (reference §5.2 {@code GetSSHRemoteURL}, {@code ExtractRepository}).
+ * Git remote URL rules of the original (docs/original.md#git-handling {@code GetSSHRemoteURL}, {@code ExtractRepository}).
  *
  * <p>Pure functions, thread-safe. The SSH form is what the CLI sends to the daemon and what every remote
  * comparison uses, so {@code https://github.com/a/b} and {@code git@github.com:a/b.git} name the same repository.

@@ -1,2 +1,2 @@
-/** Git URL normalisation and ref parsing shared by the CLI and the daemon (reference §5.2, §6). */
+/** Git URL normalisation and ref parsing shared by the CLI and the daemon (docs/original.md#git-handling, #webhooks). */
 package io.inertia.common.git;

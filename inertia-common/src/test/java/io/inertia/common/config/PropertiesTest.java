@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code project set} / {@code remote set} (§2.4) and the profile helpers (§2.3). */
+/** {@code project set} / {@code remote set} (docs/original.md#setting-properties) and the profile helpers (#profiles). */
 class PropertiesTest {
   private static final RemoteConfig REMOTE =
       new RemoteConfig(

@@ -3,7 +3,7 @@ package io.inertia.daemon.auth;
 import io.inertia.daemon.auth.AuthException.Reason;
 
 /**
- * Turns an {@code Authorization} header into a {@link Principal} (reference §4.2): {@code Bearer <jwt>}, a valid
+ * Turns an {@code Authorization} header into a {@link Principal} (docs/original.md#authentication): {@code Bearer <jwt>}, a valid
  * signature and expiry, an open session for user tokens, and the user's admin flag read from the database.
  * Thread-safe.
  */

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Users, sessions and TOTP (reference §4.6, §4.7), persisted in the daemon database. The {@code master} user (admin,
+ * Users, sessions and TOTP (docs/original.md#users, #totp), persisted in the daemon database. The {@code master} user (admin,
  * no password, cannot log in) is written on every start and never listed. Deviations from the original: adding an
  * existing user is a conflict instead of an overwrite; sessions survive restarts and expire after the configured
  * lifetime; backup codes are stored hashed and work once; failed logins are throttled (see {@link LoginThrottle}).

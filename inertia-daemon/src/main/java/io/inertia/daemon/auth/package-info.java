@@ -1,2 +1,2 @@
-/** Authentication and users: JWTs, persisted sessions, bcrypt passwords, TOTP and login throttling (reference §4.2, §4.6, §4.7). */
+/** Authentication and users: JWTs, persisted sessions, bcrypt passwords, TOTP and login throttling (docs/original.md#authentication, #users, #totp). */
 package io.inertia.daemon.auth;

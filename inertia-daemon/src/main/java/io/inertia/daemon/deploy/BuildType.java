@@ -2,7 +2,7 @@ package io.inertia.daemon.deploy;
 
 import java.util.Locale;
 
-/** The two builders of the original (reference §5.4); an unknown type falls back to docker-compose, as there. */
+/** The two builders of the original (docs/original.md#builders); an unknown type falls back to docker-compose, as there. */
 public enum BuildType {
   DOCKER_COMPOSE("docker-compose", "docker-compose.yml"),
   DOCKERFILE("dockerfile", "Dockerfile");

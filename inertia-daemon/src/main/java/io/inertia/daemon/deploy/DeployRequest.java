@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code up} (or webhook, or rollback) request. Blank fields keep the stored setting (reference §5.3
+ * One {@code up} (or webhook, or rollback) request. Blank fields keep the stored setting (docs/original.md#the-up-flow
  * {@code SetConfig}); {@code intermediaryContainers} always replaces it; a new Slack URL is added.
  *
  * @param commit deploy exactly this commit instead of the branch head (rollback)

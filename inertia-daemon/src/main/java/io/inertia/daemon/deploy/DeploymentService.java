@@ -399,7 +399,7 @@ public final class DeploymentService implements AutoCloseable {
       try {
         commit = repository.update(s.branch(), request.commit(), log);
       } catch (SourceException e) {
-        // The original answers 412 for any failure while setting up a new project (reference §5.3 step 4).
+        // The original answers 412 for any failure while setting up a new project (docs/original.md#the-up-flow, step 3).
         throw fresh ? e.asSetupFailure() : e;
       }
       log.line("Checked out " + commit.hash() + " (" + firstLine(commit.message()) + ")");

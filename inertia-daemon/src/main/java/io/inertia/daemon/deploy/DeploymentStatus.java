@@ -3,7 +3,7 @@ package io.inertia.daemon.deploy;
 import java.util.List;
 
 /**
- * What {@code GET /status} reports under {@code data.status} (reference §4.4); {@code containers} holds only the
+ * What {@code GET /status} reports under {@code data.status} (docs/original.md#endpoints); {@code containers} holds only the
  * project's containers (Docker names with a leading {@code /}).
  */
 public record DeploymentStatus(

@@ -6,7 +6,7 @@ package io.inertia.daemon.deploy;
  */
 @FunctionalInterface
 public interface Notifier {
-  /** Attachment colours of the original (reference §5.11). */
+  /** Attachment colours of the original (docs/original.md#notifications). */
   enum Colour {
     GOOD,
     WARNING,

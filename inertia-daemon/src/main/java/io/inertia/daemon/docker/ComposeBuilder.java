@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * host path, working in the compose file's directory: compose files in subfolders, relative build contexts and bind
  * mounts all resolve as on the host.
  *
- * <p>One runner container per deploy (a container start costs ~0.5–2 s here, PERFORMANCE.md P4): {@link #build}
+ * <p>One runner container per deploy (a container start costs ~0.5–2 s here, docs/performance.md, P4): {@link #build}
  * starts it with {@code /bin/sh} as entrypoint; it runs {@code compose build} while the old release keeps running,
  * reports success and waits; {@link #activate} gives the go-ahead (a file in the mounted control directory) and it
  * runs {@code compose up -d --remove-orphans}. The runner image therefore needs {@code /bin/sh}. A generated override file (outside the work tree, in the data dir) adds {@code

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Wires a {@link DeploymentService} with its real adapters from the daemon's environment (reference §3.4):
+ * Wires a {@link DeploymentService} with its real adapters from the daemon's environment (docs/original.md#daemon-container):
  * {@code INERTIA_PROJECT_DIR}, {@code INERTIA_DATA_DIR}, {@code INERTIA_PERSIST_DIR}, {@code INERTIA_GH_KEY_PATH},
  * {@code SSH_KNOWN_HOSTS}, {@code INERTIA_COMPOSE_IMAGE}, {@code INERTIA_PUBLISH_ADDRESS}, {@code HOME}.
  */

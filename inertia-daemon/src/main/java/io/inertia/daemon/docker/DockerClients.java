@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The only place that builds a docker-java client: zerodep transport, socket from {@code DOCKER_HOST} or {@code
  * unix:///var/run/docker.sock}, API version left unset so requests are unversioned and the engine answers with its
- * own API (a pinned version breaks either old or new engines, LIBRARIES.md §2.1).
+ * own API (a pinned version breaks either old or new engines, docs/libraries.md#docker-java-api-version).
  */
 public final class DockerClients {
   private static final Logger LOG = LoggerFactory.getLogger(DockerClients.class);

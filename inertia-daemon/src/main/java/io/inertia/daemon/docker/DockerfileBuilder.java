@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code dockerfile} builder (reference §5.4, with DECISIONS fixes): builds {@code inertia-build/<name>} (also
+ * The {@code dockerfile} builder (docs/original.md#builders, with the fixes in docs/deviations.md): builds {@code inertia-build/<name>} (also
  * tagged {@code :<release id>}) from the project directory without {@code .git}, while the old container keeps
  * running; {@link #activate} then replaces container {@code <name>}: env vars, {@code /persist}, labels, restart
  * policy {@code unless-stopped}, every {@code EXPOSE}d port published on the same host port.

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Turns Docker log/attach frames into lines: docker-java already strips the 8-byte multiplex headers, but frames
- * are cut at 1 KiB and share one buffer (LIBRARIES.md §2.2), so payloads are copied at once and reassembled per
+ * are cut at 1 KiB and share one buffer (docs/libraries.md#docker-java-log-frames), so payloads are copied at once and reassembled per
  * stream; a trailing {@code \r} is dropped and an unfinished line is flushed at the end.
  */
 class FrameLines extends ResultCallback.Adapter<Frame> {

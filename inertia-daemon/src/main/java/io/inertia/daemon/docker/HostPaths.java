@@ -3,7 +3,7 @@ package io.inertia.daemon.docker;
 import java.nio.file.Path;
 
 /**
- * Translates paths the daemon sees into paths on the Docker host, for bind mounts (reference §5.4): the daemon
+ * Translates paths the daemon sees into paths on the Docker host, for bind mounts (docs/original.md#builders): the daemon
  * container mounts the host's {@code $HOME} at {@code /app/host}, so {@code /app/host/x} is {@code $HOME/x} on the
  * host. When the daemon runs directly on the host (tests), there is no prefix and paths pass unchanged.
  */

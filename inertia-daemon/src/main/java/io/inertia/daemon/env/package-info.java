@@ -1,2 +1,2 @@
-/** Project environment variables, encrypted at rest with AES-256-GCM (reference §4.8). */
+/** Project environment variables, encrypted at rest with AES-256-GCM (docs/original.md#environment-variables). */
 package io.inertia.daemon.env;

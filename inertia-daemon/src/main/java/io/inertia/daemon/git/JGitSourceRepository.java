@@ -41,7 +41,7 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * <p>Host keys are checked against {@code SSH_KNOWN_HOSTS} with {@code StrictHostKeyChecking yes}: an unknown or
  * changed host key fails. The ssh configuration comes from a private directory the daemon owns, never from the
  * user's {@code ~/.ssh/config}. Deploys fetch and then {@code reset --hard origin/<branch>}; they never merge
- * (LIBRARIES.md §1.6). Not thread-safe: the deploy service serialises calls.
+ * (docs/libraries.md#jgit-fetch-and-reset). Not thread-safe: the deploy service serialises calls.
  */
 public final class JGitSourceRepository implements SourceRepository {
   private static final String ORIGIN = "origin";
@@ -188,7 +188,7 @@ public final class JGitSourceRepository implements SourceRepository {
     }
   }
 
-  /** Scp-style and ssh:// URLs go as they are; https/git URLs use their SSH form (reference §5.2). */
+  /** Scp-style and ssh:// URLs go as they are; https/git URLs use their SSH form (docs/original.md#git-handling). */
   static String toJGitUrl(String url) {
     String lower = url.toLowerCase(java.util.Locale.ROOT);
     if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("git://")) {
@@ -201,7 +201,7 @@ public final class JGitSourceRepository implements SourceRepository {
     if (sessionFactory == null) {
       try {
         Files.createDirectories(sshDir);
-        // StrictHostKeyChecking yes: unknown and changed host keys both fail (LIBRARIES.md §1.4).
+        // StrictHostKeyChecking yes: unknown and changed host keys both fail (docs/libraries.md#jgit-host-keys).
         Files.writeString(
             sshDir.resolve("config"),
             "Host *\n  StrictHostKeyChecking yes\n  PreferredAuthentications publickey\n",

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's HTTPS server (reference §4.1): one TLS connector (TLS 1.2+, SNI host check off so the daemon answers
+ * The daemon's HTTPS server (docs/original.md#api-server): one TLS connector (TLS 1.2+, SNI host check off so the daemon answers
  * under any name), no plain HTTP; a 16-thread pool; request bodies capped by {@link SizeLimitHandler}; every response
  * an envelope, including 404, 405, 413 and Jetty-level errors. Routes come from {@link RouteGroup}s given at
  * construction, each route with its {@link Role}; {@link AuthGate} checks the role before the handler and before

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code POST /up}, {@code /rollback}, {@code /down}, {@code /reset}, {@code /prune} (reference §4.4, §5.3); all admin.
+ * {@code POST /up}, {@code /rollback}, {@code /down}, {@code /reset}, {@code /prune} (docs/original.md#endpoints, #the-up-flow); all admin.
  */
 public final class DeployHandler implements RouteGroup {
   private final DeploymentService deployments;

@@ -10,8 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
 /**
- * Renders a queued deploy ({@code POST /up}, {@code POST /rollback}) either streamed or as one envelope (reference
- * §4.5). Streamed: every line the deploy writes is sent and flushed as it happens, then the outcome line ({@code
+ * Renders a queued deploy ({@code POST /up}, {@code POST /rollback}) either streamed or as one envelope (see
+ * docs/original.md#streaming). Streamed: every line the deploy writes is sent and flushed as it happens, then the outcome line ({@code
  * [success 201] Project startup initiated!} or {@code [error N] msg: (detail)}), then the response ends. The deploy
  * worker hands lines over a queue, so only the request thread writes to the response. Quiet build steps are covered
  * by the connector idle timeout ({@link ServerOptions#DEFAULT_IDLE_TIMEOUT}, 10 min) rather than keep-alive lines,

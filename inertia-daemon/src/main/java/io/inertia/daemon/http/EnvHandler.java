@@ -4,7 +4,7 @@ import io.inertia.common.api.ApiPaths;
 import io.inertia.common.api.EnvRequest;
 import io.inertia.daemon.env.EnvironmentService;
 
-/** {@code GET /env} and {@code POST /env} (reference §4.4, §4.8). */
+/** {@code GET /env} and {@code POST /env} (docs/original.md#endpoints, #environment-variables). */
 public final class EnvHandler implements RouteGroup {
   private final EnvironmentService env;
 

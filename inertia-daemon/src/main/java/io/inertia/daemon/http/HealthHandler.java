@@ -3,7 +3,7 @@ package io.inertia.daemon.http;
 import io.inertia.common.api.ApiPaths;
 import io.javalin.http.HandlerType;
 
-/** {@code /} with any method: 200 and an empty body (reference §4.4 health check). */
+/** {@code /} with any method: 200 and an empty body (docs/original.md#endpoints health check). */
 public final class HealthHandler implements RouteGroup {
   @Override
   public void register(Routes routes) {

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /logs?container=&entries=} (user; reference §4.4–4.5): the last lines as {@code data.logs}, or with
+ * {@code GET /logs?container=&entries=} (user; docs/original.md#endpoints, #streaming): the last lines as {@code data.logs}, or with
  * {@code stream=true} a WebSocket that sends one text frame per line until the client leaves or the container stops.
  * The default container is the daemon's own, {@value #DAEMON_CONTAINER}. WebSocket pings every 15 s keep quiet
  * follows open; a client that stops reading for {@link #SEND_TIMEOUT} ends the follow.

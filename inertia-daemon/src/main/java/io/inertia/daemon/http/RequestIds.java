@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Request ids as chi's middleware makes them (reference §4.1): {@code host/<random>-<counter>}. Thread-safe. */
+/** Request ids as chi's middleware makes them (docs/original.md#api-server): {@code host/<random>-<counter>}. Thread-safe. */
 final class RequestIds {
   static final String ATTRIBUTE = "inertia.request_id";
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes the JSON envelope {@code {code, request_id, message, error, data}} (reference §4.3). */
+/** Writes the JSON envelope {@code {code, request_id, message, error, data}} (docs/original.md#response-envelope). */
 public final class Responses {
   private Responses() {}
 

@@ -2,7 +2,7 @@ package io.inertia.daemon.http;
 
 import io.javalin.security.RouteRole;
 
-/** Auth class of a route (reference §4.2); the gate in {@link DaemonServer} enforces it before the handler runs. */
+/** Auth class of a route (docs/original.md#authentication); the gate in {@link DaemonServer} enforces it before the handler runs. */
 public enum Role implements RouteRole {
   /** No token needed. */
   PUBLIC,

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /status} (reference §4.4): the envelope with {@code data.status}, or with {@code ?badge=true} a raw
- * shields.io endpoint JSON (§4.5), public only when the operator opted in ({@code INERTIA_PUBLIC_BADGE=true}).
+ * {@code GET /status} (docs/original.md#endpoints): the envelope with {@code data.status}, or with {@code ?badge=true} a raw
+ * shields.io endpoint JSON (docs/original.md#streaming), public only when the operator opted in ({@code INERTIA_PUBLIC_BADGE=true}).
  */
 public final class StatusHandler implements RouteGroup {
   private static final Logger LOG = LoggerFactory.getLogger(StatusHandler.class);

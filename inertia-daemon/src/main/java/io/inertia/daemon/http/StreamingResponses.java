@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Plain-text streamed responses (the streamed {@code POST /up}, reference §4.5). Writes go through Jetty's own output
- * stream, because Javalin's {@code ctx.outputStream()} ignores {@code flush()} (LIBRARIES.md §3.3); the response is
+ * Plain-text streamed responses (the streamed {@code POST /up}, docs/original.md#streaming). Writes go through Jetty's own output
+ * stream, because Javalin's {@code ctx.outputStream()} ignores {@code flush()} (docs/libraries.md#javalin-streaming); the response is
  * chunked and every {@link LineWriter#line} reaches the client at once. The connector's idle timeout (10 min by
  * default) still applies between lines.
  */

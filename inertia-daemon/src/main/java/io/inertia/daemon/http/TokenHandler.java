@@ -3,7 +3,7 @@ package io.inertia.daemon.http;
 import io.inertia.common.api.ApiPaths;
 import io.inertia.daemon.auth.TokenService;
 
-/** {@code GET /token} (admin): a master token (reference §4.4). */
+/** {@code GET /token} (admin): a master token (docs/original.md#endpoints). */
 public final class TokenHandler implements RouteGroup {
   private final TokenService tokens;
 

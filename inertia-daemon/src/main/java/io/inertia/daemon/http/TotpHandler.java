@@ -5,7 +5,7 @@ import io.inertia.common.api.TotpSecret;
 import io.inertia.common.api.UserRequest;
 import io.inertia.daemon.auth.UserService;
 
-/** {@code /user/totp/enable} and {@code /user/totp/disable} (reference §4.7). */
+/** {@code /user/totp/enable} and {@code /user/totp/disable} (docs/original.md#totp). */
 public final class TotpHandler implements RouteGroup {
   private final UserService users;
 

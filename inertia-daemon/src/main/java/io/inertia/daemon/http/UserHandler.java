@@ -7,7 +7,7 @@ import io.inertia.daemon.auth.Authenticator;
 import io.inertia.daemon.auth.Principal;
 import io.inertia.daemon.auth.UserService;
 
-/** {@code /user/*} except TOTP (reference §4.4, §4.6): login, logout, validate, add, remove, reset, list. */
+/** {@code /user/*} except TOTP (docs/original.md#endpoints, #users): login, logout, validate, add, remove, reset, list. */
 public final class UserHandler implements RouteGroup {
   private static final UserRequest EMPTY = new UserRequest(null, null, false, null);
   private final UserService users;

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.websocket.api.Callback;
 
 /**
- * Sends text frames with backpressure for {@code /logs?stream=true} (reference §4.5). Javalin's {@code ctx.send} is
- * fire-and-forget and queues without limit when the client stops reading (LIBRARIES.md §3.2); this waits until each
+ * Sends text frames with backpressure for {@code /logs?stream=true} (docs/original.md#streaming). Javalin's {@code ctx.send} is
+ * fire-and-forget and queues without limit when the client stops reading (docs/libraries.md#javalin-websockets); this waits until each
  * frame is written. Call from your own thread, not from {@code onConnect}; call {@code ctx.enableAutomaticPings()}
  * so quiet follows survive the 30 s WebSocket idle timeout.
  */

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /webhook} (public; reference §4.4, §6) and {@code GET /webhook/deliveries} (admin). The webhook body is
+ * {@code POST /webhook} (public; docs/original.md#endpoints, #webhooks) and {@code GET /webhook/deliveries} (admin). The webhook body is
  * read raw, up to 25 MiB (GitHub's limit), because signatures are computed over the exact bytes. The service only
  * enqueues a deploy, so the Git host gets its 202 before any git or Docker work.
  */

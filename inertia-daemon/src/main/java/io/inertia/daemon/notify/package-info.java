@@ -1,2 +1,2 @@
-/** Deploy notifications to Slack incoming webhooks (reference §5.11). */
+/** Deploy notifications to Slack incoming webhooks (docs/original.md#notifications). */
 package io.inertia.daemon.notify;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The daemon's configuration, read once at start from environment variables (reference §3.4). Defaults are the
+ * The daemon's configuration, read once at start from environment variables (docs/original.md#daemon-container). Defaults are the
  * image layout under {@code /app/host}, where the SSH user's home is mounted.
  *
  * @param projectDir {@code INERTIA_PROJECT_DIR}: git working tree of the deployed project
@@ -34,7 +34,7 @@ public record DaemonSettings(
     boolean publicBadge,
     Duration sessionTtl) {
 
-  /** Image layout defaults (reference §3.4). */
+  /** Image layout defaults (docs/original.md#daemon-container). */
   public static final String DEFAULT_PROJECT_DIR = "/app/host/inertia/project/";
   public static final String DEFAULT_DATA_DIR = "/app/host/inertia/data/";
   public static final String DEFAULT_PERSIST_DIR = "/app/host/inertia/persist";

@@ -1,2 +1,2 @@
-/** Daemon settings: the environment of the container (reference §3.4), key files and persisted settings. */
+/** Daemon settings: the environment of the container (docs/original.md#daemon-container), key files and persisted settings. */
 package io.inertia.daemon.settings;

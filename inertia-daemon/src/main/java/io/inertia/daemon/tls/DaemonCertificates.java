@@ -46,7 +46,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds or creates {@code <secrets>/ssl/daemon.{cert,key}} (reference §4.9). When both files are missing, it generates
+ * Finds or creates {@code <secrets>/ssl/daemon.{cert,key}} (docs/original.md#tls-certificate). When both files are missing, it generates
  * an EC P-256 key and a self-signed certificate valid for {@link #VALIDITY} with SANs for the {@code host} argument (an
  * IP SAN for an address, a DNS SAN for a name), {@code localhost} and {@code 127.0.0.1}; the key is written as PKCS#8
  * PEM with mode 0600. Existing files are used as they are (PKCS#8 and PKCS#1 keys load). There is no renewal: after
@@ -138,7 +138,7 @@ public final class DaemonCertificates {
     try {
       Files.createDirectories(sslDir);
       // EC P-256 rather than the original's RSA-2048: a TLS handshake costs the server ~10x less CPU, which matters
-      // when a burst of webhook deliveries each opens a connection on a small VPS (PERFORMANCE.md P3).
+      // when a burst of webhook deliveries each opens a connection on a small VPS (docs/performance.md, P3).
       KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
       gen.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
       KeyPair pair = gen.generateKeyPair();

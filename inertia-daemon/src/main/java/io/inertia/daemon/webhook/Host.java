@@ -1,6 +1,6 @@
 package io.inertia.daemon.webhook;
 
-/** The Git hosts whose webhooks the daemon understands, detected from headers in the original's order (§6). */
+/** The Git hosts whose webhooks the daemon understands, detected from headers in the original's order (docs/original.md#webhooks). */
 public enum Host {
   GITHUB("github", "Github"),
   GITLAB("gitlab", "Gitlab"),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inertia.common.git.GitRefs;
 import io.inertia.daemon.webhook.WebhookResult.Push;
 
-/** Reads push payloads of each host into a {@link Push}; field paths as in reference §6. */
+/** Reads push payloads of each host into a {@link Push}; field paths as in docs/original.md#webhooks. */
 final class PushParsers {
   private static final String ZERO_SHA = "0000000000000000000000000000000000000000";
 

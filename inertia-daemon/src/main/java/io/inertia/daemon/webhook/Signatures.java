@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC signature and token checks. Every comparison is constant-time ({@link MessageDigest#isEqual}); the
- * original's error texts are kept (reference §6).
+ * original's error texts are kept (docs/original.md#webhooks).
  */
 final class Signatures {
   static final String MISSING = "missing signature";

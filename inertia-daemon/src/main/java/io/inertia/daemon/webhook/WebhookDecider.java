@@ -6,7 +6,7 @@ import io.inertia.daemon.webhook.WebhookDecision.Ignore;
 import io.inertia.daemon.webhook.WebhookResult.Push;
 
 /**
- * Decides whether a push redeploys, in the original's order (reference §6 {@code processPushEvent}): no deployment →
+ * Decides whether a push redeploys, in the original's order (docs/original.md#webhooks {@code processPushEvent}): no deployment →
  * other repository → (tag push, branch deletion: new) → other branch → deploy. Pure and thread-safe.
  */
 public final class WebhookDecider {

@@ -12,7 +12,7 @@ package io.inertia.daemon.webhook;
  * </ul>
  */
 public sealed interface WebhookResult {
-  /** The original's answer to every accepted webhook (reference §4.4). */
+  /** The original's answer to every accepted webhook (docs/original.md#endpoints). */
   String ACCEPTED_MESSAGE = "I'm a little Webhook, short and stout!";
 
   /** The host that sent it, or null for a rejection before the host was known. */

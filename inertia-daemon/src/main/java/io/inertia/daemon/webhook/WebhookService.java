@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <p>Status codes: ping, push (deployed, ignored or duplicate) → 202 {@value WebhookResult#ACCEPTED_MESSAGE};
  * rejected → its 4xx (see {@link WebhookResult.Rejected}). Thread-safe when its collaborators are. It blocks only
  * for the delivery store write and {@code deploys.accept}, which must enqueue and return at once (the original made
- * GitHub wait for the whole build, §6).
+ * GitHub wait for the whole build, docs/original.md#webhooks).
  */
 public final class WebhookService {
   private final WebhookConfig config;

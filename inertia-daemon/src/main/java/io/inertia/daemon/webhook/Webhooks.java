@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Turns a received webhook into a {@link WebhookResult}: host detection, verification, content type, event and
- * payload fields, in the original's order (reference §6): detect → verify → parse.
+ * payload fields, in the original's order (docs/original.md#webhooks): detect → verify → parse.
  *
  * <p>Pure apart from reading the secret supplier; thread-safe; writes no log. Never throws for any input and never
  * yields a 5xx: bad input is a {@link Rejected} with a 4xx status and a message.

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md: the domain core and webhook parsing stay free of adapters' libraries; Javalin lives only in http/. */
+/** docs/architecture.md#boundaries: the domain core and webhook parsing stay free of adapters' libraries; Javalin lives only in http/. */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()

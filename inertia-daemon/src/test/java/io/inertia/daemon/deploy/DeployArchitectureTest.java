@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The domain core stays free of adapter technologies (STYLE.md: ports and adapters). */
+/** The domain core stays free of adapter technologies (ports and adapters, docs/architecture.md#boundaries). */
 class DeployArchitectureTest {
   @Test
   void deployImportsNoAdapterLibraries() {

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The deploy stack against the real engine and a real git-over-SSH server: JGit with a deploy key and strict host
  * keys, compose (v2 and v1 runner images) and Dockerfile builders, releases, rollback, restart, down and prune
- * sparing an unrelated container. Prints the P4 overhead figures (not asserted).
+ * sparing an unrelated container. Prints the P4 overhead figures of docs/performance.md (not asserted).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

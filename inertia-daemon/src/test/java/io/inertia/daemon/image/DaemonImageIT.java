@@ -29,7 +29,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daemon image as the bootstrap runs it (reference §3.4): home mounted at /app/host, the Docker socket mounted,
+ * The daemon image as the bootstrap runs it (docs/original.md#daemon-container): home mounted at /app/host, the Docker socket mounted,
  * port 4303 published. Needs the image built by scripts/build-daemon-image.sh (override with -Dinertia.daemon.image);
  * without it the test is skipped, except under {@code CI=true}, where it fails.
  */

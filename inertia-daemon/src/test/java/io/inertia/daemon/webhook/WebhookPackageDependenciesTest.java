@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The webhook core stays free of HTTP, Docker, git and SSH libraries (STYLE.md); the handler adapts to it. */
+/** The webhook core stays free of HTTP, Docker, git and SSH libraries (docs/architecture.md#boundaries); the handler adapts to it. */
 class WebhookPackageDependenciesTest {
   @Test
   void webhookImportsNoAdapterLibraries() {

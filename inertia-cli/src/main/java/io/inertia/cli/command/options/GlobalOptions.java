@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Options accepted on every command (reference §1.1). Their values are read before picocli runs
+ * Options accepted on every command (docs/original.md#cli-conventions). Their values are read before picocli runs
  * ({@code InertiaCli} pre-scans the arguments, as the original does), because the command tree and the
  * console depend on them; here they are declared so that picocli accepts them anywhere and documents them.
  */
