@@ -57,6 +57,6 @@ med = {k: statistics.median(v) for k, v in times.items()}
 b = med["java -version"]
 print(f"{runs} interleaved runs, medians")
 print(f"java -version        {b*1000:7.1f} ms")
-print(f"inertia --version    {med['inertia --version']*1000:7.1f} ms   P1a ratio {med['inertia --version']/b:.2f}x (goal <= 1.5x)")
-print(f"inertia remote ls    {med['inertia remote ls']*1000:7.1f} ms   P1b ratio {med['inertia remote ls']/b:.2f}x (goal <= 3.0x)")
+print(f"inertia --version    {med['inertia --version']*1000:7.1f} ms   P1a ratio {med['inertia --version']/b:.2f}x (goal <= 1.25x)")
+print(f"inertia remote ls    {med['inertia remote ls']*1000:7.1f} ms   P1b ratio {med['inertia remote ls']/b:.2f}x (goal <= 1.4x)")
 PY
