@@ -189,11 +189,13 @@ public final class UserService {
     }
     throttle.check(address);
     UserRecord user = users.find(username).orElse(null);
-    if (user == null || !Passwords.matches(user.passwordHash(), password)) {
-      if (user == null) {
-        throttle.failure(username, address);
-        throw badCredentials();
-      }
+    if (user == null) {
+      // Removed since the token was issued.
+      Passwords.burn(password);
+      throttle.failure(username, address);
+      throw badCredentials();
+    }
+    if (!Passwords.matches(user.passwordHash(), password)) {
       failed(user, address);
     }
     throttle.success(address);
