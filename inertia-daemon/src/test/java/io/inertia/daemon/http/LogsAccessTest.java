@@ -50,6 +50,31 @@ class LogsAccessTest {
         assertEnvelope(d.get("/logs?container=" + crafted, user), 400, "invalid container name");
       }
       assertEquals(List.of("/inertia-daemon", "/app-web-1", "/app-web-1"), engine.logsRead);
+
+      // The WebSocket follow obeys the same rules.
+      assertEquals("1011 container not found: /postgres", followClose(d, user, "postgres"));
+      assertEquals("1008 invalid container name", followClose(d, user, "..%2Fx"));
+    }
+  }
+
+  /** Opens {@code /logs?stream=true&container=} as a WebSocket and returns "code reason" of the server's close. */
+  private static String followClose(TestDaemon d, String token, String container) {
+    java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
+    java.net.http.WebSocket.Listener listener =
+        new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket w, int code, String reason) {
+            closed.complete(code + " " + reason);
+            return null;
+          }
+        };
+    java.net.URI uri =
+        java.net.URI.create("wss://127.0.0.1:" + d.server.port() + "/logs?stream=true&container=" + container);
+    d.client.newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(uri, listener).join();
+    try {
+      return closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("no close from the server for " + container, e);
     }
   }
 }
