@@ -29,8 +29,8 @@ import java.util.Map;
  *
  * A correct password from an address that is not blocked always logs in, whatever others send. A success clears its
  * address's record, not the name's (the attack may go on). Records are forgotten {@link #FORGET_AFTER} after their
- * last failure; each table keeps at most {@link #MAX_ENTRIES} records and drops the least recently failing first, so
- * memory stays bounded whatever is sent. In memory only: a restart forgives. Thread-safe.
+ * last failure; each table keeps at most {@link #MAX_ENTRIES} records and drops the least recently failing first, and
+ * keys are short (see {@link #userKey}), so memory stays bounded (about 3 MiB at worst) whatever is sent. In memory only: a restart forgives. Thread-safe.
  */
 public final class LoginThrottle {
   public static final int FREE_FAILURES = 5;
@@ -63,7 +63,7 @@ public final class LoginThrottle {
   /** A password (or TOTP) check for {@code user} from {@code address} failed. */
   public void failure(String user, String address) {
     Instant now = clock.instant();
-    Entry u = users.fail("user:" + user, now);
+    Entry u = users.fail(userKey(user), now);
     String key = addressKey(address);
     Entry a = addresses.fail(key, now);
     Instant until = now;
@@ -90,6 +90,15 @@ public final class LoginThrottle {
   private static Duration delay(int failures) {
     long seconds = 1L << Math.min(6, Math.max(0, failures - FREE_FAILURES));
     return Duration.ofSeconds(Math.min(MAX_DELAY.getSeconds(), seconds));
+  }
+
+  /**
+   * The throttle key of a user name. Names longer than any valid one (127) are keyed by their hash, so a flood of
+   * huge names cannot grow the table beyond its bound in bytes; '#' never occurs in a valid name.
+   */
+  static String userKey(String user) {
+    String u = user == null ? "" : user;
+    return u.length() <= 127 ? "user:" + u : "user:#" + Integer.toHexString(u.hashCode()) + "/" + u.length();
   }
 
   /** The throttle key of a source address: IPv4 as is, IPv6 by its /64 network. */

@@ -61,4 +61,11 @@ class LoginThrottleTest {
     throttle.failure("one", "10.255.255.255");
     assertEquals(2, throttle.size());
   }
+
+  @Test
+  void hugeUserNamesAreKeyedShort() {
+    String huge = "x".repeat(500_000);
+    assertTrue(LoginThrottle.userKey(huge).length() < 40, LoginThrottle.userKey(huge));
+    assertEquals("user:alice", LoginThrottle.userKey("alice"));
+  }
 }
