@@ -4,7 +4,6 @@ import io.inertia.daemon.auth.Authenticator;
 import io.inertia.daemon.auth.LoginThrottle;
 import io.inertia.daemon.auth.TokenService;
 import io.inertia.daemon.auth.UserService;
-import io.inertia.daemon.env.EnvCipher;
 import io.inertia.daemon.env.EnvironmentService;
 import io.inertia.daemon.http.DaemonServer;
 import io.inertia.daemon.http.EnvHandler;
@@ -17,6 +16,7 @@ import io.inertia.daemon.http.StatusSource;
 import io.inertia.daemon.http.TokenHandler;
 import io.inertia.daemon.http.TotpHandler;
 import io.inertia.daemon.http.UserHandler;
+import io.inertia.daemon.settings.AtRestCipher;
 import io.inertia.daemon.settings.DaemonSettings;
 import io.inertia.daemon.settings.WebhookSecrets;
 import io.inertia.daemon.store.Database;
@@ -67,12 +67,12 @@ public final class DaemonRuntime implements AutoCloseable {
     this.bindHost = bindHost;
     this.port = port;
     this.tokens = TokenService.fromKeyFile(settings.jwtKeyFile(), clock);
-    EnvCipher cipher = EnvCipher.fromKeyFile(settings.dbKeyFile());
+    AtRestCipher cipher = AtRestCipher.fromKeyFile(settings.dbKeyFile());
     this.tls = DaemonCertificates.ensure(settings.sslDir(), this.host);
     this.db = Database.open(settings.databaseFile());
     ownerOnlyDirectory(settings.dataDir());
     SqliteSettingsStore settingsStore = new SqliteSettingsStore(db);
-    this.webhookSecrets = new WebhookSecrets(settingsStore);
+    this.webhookSecrets = new WebhookSecrets(settingsStore, cipher);
     webhookSecrets.update(settings.webhookSecret());
     this.users =
         new UserService(
@@ -80,6 +80,7 @@ public final class DaemonRuntime implements AutoCloseable {
             new SqliteSessionStore(db),
             tokens,
             new LoginThrottle(clock),
+            cipher,
             clock,
             settings.sessionTtl());
     LOG.info("Permissions manager successfully created");

@@ -5,6 +5,7 @@ import io.inertia.common.api.ApiPaths;
 import io.inertia.daemon.auth.TokenService;
 import io.inertia.daemon.docker.Deployments;
 import io.inertia.daemon.settings.DaemonSettings;
+import io.inertia.daemon.settings.WebhookSecretFile;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ public final class InertiaDaemon implements Callable<Integer> {
     return 2;
   }
 
-  /** {@code inertiad run [host] [-p PORT] [--webhook.secret S]}. */
+  /** {@code inertiad run [host] [-p PORT] [--webhook.secret-file F | --webhook.secret S]}. */
   @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the daemon.")
   static final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "Address the daemon is reached at (certificate SAN).")
@@ -50,8 +51,18 @@ public final class InertiaDaemon implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, description = "Port to listen on (default ${DEFAULT-VALUE}).")
     int port = ApiPaths.DEFAULT_PORT;
 
-    @Option(names = "--webhook.secret", description = "Webhook secret (also INERTIA_WEBHOOK_SECRET); persisted.")
+    @Option(
+        names = "--webhook.secret",
+        description =
+            "Webhook secret; persisted. Visible to every local user in the process list: prefer --webhook.secret-file"
+                + " or INERTIA_WEBHOOK_SECRET(_FILE).")
     String webhookSecret;
+
+    @Option(
+        names = "--webhook.secret-file",
+        paramLabel = "FILE",
+        description = "File holding the webhook secret on one line (also INERTIA_WEBHOOK_SECRET_FILE); persisted.")
+    java.nio.file.Path webhookSecretFile;
 
     @Override
     public Integer call() throws Exception {
@@ -68,14 +79,28 @@ public final class InertiaDaemon implements Callable<Integer> {
         if (webhookSecret == null) {
           webhookSecret = again.webhookSecret;
         }
+        if (webhookSecretFile == null) {
+          webhookSecretFile = again.webhookSecretFile;
+        }
         host = again.host;
       }
     }
 
     private Integer serve() throws Exception {
-      DaemonSettings settings = DaemonSettings.fromEnvironment();
-      if (webhookSecret != null && !webhookSecret.isBlank()) {
-        settings = settings.withWebhookSecret(webhookSecret);
+      DaemonSettings settings;
+      try {
+        settings = DaemonSettings.fromEnvironment();
+        if (webhookSecret != null && webhookSecretFile != null) {
+          throw new IllegalArgumentException("give --webhook.secret or --webhook.secret-file, not both");
+        }
+        if (webhookSecretFile != null) {
+          settings = settings.withWebhookSecret(WebhookSecretFile.read(webhookSecretFile));
+        } else if (webhookSecret != null && !webhookSecret.isBlank()) {
+          settings = settings.withWebhookSecret(webhookSecret);
+        }
+      } catch (IllegalArgumentException e) {
+        System.err.println("error: " + e.getMessage());
+        return 2;
       }
       DaemonRuntime runtime;
       try {
@@ -127,8 +152,8 @@ public final class InertiaDaemon implements Callable<Integer> {
   static final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-      DaemonSettings settings = DaemonSettings.fromEnvironment();
       try {
+        DaemonSettings settings = DaemonSettings.fromEnvironment();
         System.out.println(TokenService.fromKeyFile(settings.jwtKeyFile(), Clock.systemUTC()).masterToken());
         return 0;
       } catch (RuntimeException e) {

@@ -21,6 +21,15 @@ class InertiaDaemonTest {
   }
 
   @Test
+  void runTakesTheWebhookSecretFromAFile() {
+    InertiaDaemon.RunCommand run = new InertiaDaemon.RunCommand();
+    new CommandLine(run).parseArgs("203.0.113.5", "--webhook.secret-file", "/app/host/.inertia/webhook.secret");
+    run.normaliseLegacyArgument();
+    assertEquals(java.nio.file.Path.of("/app/host/.inertia/webhook.secret"), run.webhookSecretFile);
+    assertEquals(null, run.webhookSecret);
+  }
+
+  @Test
   void runAcceptsTheOriginalsSingleQuotedArgument() {
     InertiaDaemon.RunCommand run = new InertiaDaemon.RunCommand();
     new CommandLine(run).parseArgs("203.0.113.5 --webhook.secret s3");

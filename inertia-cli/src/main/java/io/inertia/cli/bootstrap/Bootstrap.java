@@ -236,8 +236,20 @@ public final class Bootstrap {
     vars.put("IMAGE", s.image());
     vars.put("DAEMON_PORT", s.daemonPort());
     vars.put("HOST_ADDRESS", s.host());
-    vars.put("WEBHOOK_SECRET", s.webhookSecret());
-    ExecResult r = script(step, Scripts.DAEMON_UP, vars, true, timeouts.command());
+    ExecResult r;
+    try {
+      // The secret goes on standard input: a command line is readable by every user of the VPS.
+      r =
+          shell.execWithInput(
+              Scripts.command(Scripts.DAEMON_UP, vars),
+              new java.io.ByteArrayInputStream(
+                  (s.webhookSecret() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              line -> out.remote(line, false),
+              line -> out.remote(line, true),
+              timeouts.command());
+    } catch (RemoteShellException ex) {
+      throw connectionFailure(step, ex);
+    }
     if (!r.ok()) {
       throw new BootstrapException(
           step,

@@ -14,7 +14,8 @@ import java.util.Locale;
  *     inertiad run <host>} for the certificate's SANs and printed in the webhook URL
  * @param version daemon image tag: the image is {@code ghcr.io/ubclaunchpad/inertiad:<version>}
  * @param daemonPort host port published to the container's 4303
- * @param webhookSecret passed as {@code --webhook.secret}
+ * @param webhookSecret written to {@code ~/.inertia/webhook.secret} (sent over the SSH channel's
+ *     standard input), which the daemon reads through {@code INERTIA_WEBHOOK_SECRET_FILE}
  * @param projectUrl the project's git URL, for the GitHub links printed at the end (may be empty)
  * @param gitHosts {@code host[:port]} entries whose SSH host keys the deploy-key step adds to the
  *     VPS's known_hosts

@@ -1,10 +1,15 @@
 #!/bin/sh
 # Step 3/4: (re)start the daemon container (docs/original.md#bootstrap-scripts daemon-up.sh, #daemon-container container spec).
 # The image is already on the engine (the CLI delivered it). Set by the CLI: SUDO, IMAGE,
-# DAEMON_PORT, HOST_ADDRESS, WEBHOOK_SECRET.
+# DAEMON_PORT, HOST_ADDRESS. The webhook secret arrives on standard input (one line), never on a
+# command line, where every local user could read it (ps): it is kept in ~/.inertia/webhook.secret
+# (0600), which the daemon reads through INERTIA_WEBHOOK_SECRET_FILE.
 set -e
+IFS= read -r WEBHOOK_SECRET || true
 
 mkdir -p "$HOME/inertia/project" "$HOME/inertia/data" "$HOME/inertia/persist" "$HOME/.inertia/ssl"
+(umask 077 && printf '%s\n' "$WEBHOOK_SECRET" > "$HOME/.inertia/webhook.secret")
+chmod 600 "$HOME/.inertia/webhook.secret"
 
 if $SUDO docker container inspect inertia-daemon >/dev/null 2>&1; then
   echo "Putting existing Inertia daemon to sleep"
@@ -12,8 +17,8 @@ if $SUDO docker container inspect inertia-daemon >/dev/null 2>&1; then
 fi
 
 echo "Running daemon on port $DAEMON_PORT"
-# Host address and webhook secret are separate arguments to the image's `inertiad run` entrypoint
-# (the original passed them as one quoted string, which the daemon never parsed).
+# The host address is the argument of the image's `inertiad run` entrypoint; the secret is read from
+# the file (the original passed "<host> --webhook.secret <secret>" as one argument).
 $SUDO docker run -d \
   --restart unless-stopped \
   --name inertia-daemon \
@@ -22,4 +27,5 @@ $SUDO docker run -d \
   -v "$HOME:/app/host" \
   -e HOME="$HOME" \
   -e SSH_KNOWN_HOSTS=/app/host/.ssh/known_hosts \
-  "$IMAGE" "$HOST_ADDRESS" --webhook.secret "$WEBHOOK_SECRET" >/dev/null
+  -e INERTIA_WEBHOOK_SECRET_FILE=/app/host/.inertia/webhook.secret \
+  "$IMAGE" "$HOST_ADDRESS" >/dev/null

@@ -277,7 +277,7 @@ class BootstrapIT {
     assertEquals("unless-stopped", f[1]);
     assertEquals("true", f[2]);
     assertEquals(daemon.image(), f[3]);
-    assertEquals("[\"127.0.0.1\",\"--webhook.secret\",\"" + SECRET + "\"]", f[4]);
+    assertEquals("[\"127.0.0.1\"]", f[4]);
     assertEquals("{\"4303/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"4303\"}]}", f[5]);
     // Binds come back in no fixed order.
     assertEquals(
@@ -285,6 +285,15 @@ class BootstrapIT {
         java.util.Set.of(f[6].substring(1, f[6].length() - 1).split(",")));
     assertTrue(f[7].contains("\"HOME=" + home + "\""), f[7]);
     assertTrue(f[7].contains("\"SSH_KNOWN_HOSTS=/app/host/.ssh/known_hosts\""), f[7]);
+    // The webhook secret is on no command line and in no environment value: only in a 0600 file.
+    assertTrue(f[7].contains("\"INERTIA_WEBHOOK_SECRET_FILE=/app/host/.inertia/webhook.secret\""), f[7]);
+    assertFalse(r.stdoutText().contains(SECRET), r.stdoutText());
+    assertEquals(
+        "600 " + SECRET,
+        shell.run("stat -c %a ~/.inertia/webhook.secret && cat ~/.inertia/webhook.secret", CMD)
+            .stdoutText()
+            .replace("\n", " ")
+            .trim());
     assertEquals(
         "ok",
         shell.run(

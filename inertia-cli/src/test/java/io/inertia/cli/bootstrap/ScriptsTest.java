@@ -1,6 +1,7 @@
 package io.inertia.cli.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,14 +75,16 @@ class ScriptsTest {
   }
 
   @Test
-  void daemonUpPassesHostAndSecretAsSeparateArguments(@TempDir Path home) throws Exception {
+  void daemonUpTakesTheSecretOnStdinAndPassesItAsAFileNeverOnACommandLine(@TempDir Path home)
+      throws Exception {
     // Replace docker with a stub that prints its arguments one per line.
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("SUDO", "stub");
     vars.put("IMAGE", "ghcr.io/ubclaunchpad/inertiad:v0.8.0");
     vars.put("DAEMON_PORT", "4303");
     vars.put("HOST_ADDRESS", "203.0.113.7");
-    vars.put("WEBHOOK_SECRET", "s3cr et'");
+    String secret = "s3cr et'$(x)";
+    assertFalse(Scripts.command(Scripts.DAEMON_UP, vars).contains("s3cr"));
     String script =
         Scripts.render(Scripts.load(Scripts.DAEMON_UP), vars)
             .replace(
@@ -89,8 +92,12 @@ class ScriptsTest {
                 "set -e\nHOME=" + io.inertia.cli.ssh.ShellWords.quote(home.toString()) + "\n"
                     + "stub() { if [ \"$2\" = container ]; then return 1; fi;"
                     + " for a in \"$@\"; do printf '<%s>' \"$a\" >>\"$HOME/args\"; done; }\n");
-    String out = runSh(script);
+    String out = runSh(script, secret + "\n");
     assertEquals("Running daemon on port 4303\n", out);
+    Path secretFile = home.resolve(".inertia/webhook.secret");
+    assertEquals(secret + "\n", Files.readString(secretFile));
+    assertEquals(
+        "rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile)));
     String args = Files.readString(home.resolve("args")).replace(home.toString(), "/tmp/inertia-scripts-test");
     assertTrue(Files.isDirectory(home.resolve("inertia/persist")));
     assertTrue(Files.isDirectory(home.resolve(".inertia/ssl")));
@@ -98,12 +105,18 @@ class ScriptsTest {
         "<docker><run><-d><--restart><unless-stopped><--name><inertia-daemon><-p><4303:4303>"
             + "<-v></var/run/docker.sock:/var/run/docker.sock><-v></tmp/inertia-scripts-test:/app/host>"
             + "<-e><HOME=/tmp/inertia-scripts-test><-e><SSH_KNOWN_HOSTS=/app/host/.ssh/known_hosts>"
-            + "<ghcr.io/ubclaunchpad/inertiad:v0.8.0><203.0.113.7><--webhook.secret><s3cr et'>",
+            + "<-e><INERTIA_WEBHOOK_SECRET_FILE=/app/host/.inertia/webhook.secret>"
+            + "<ghcr.io/ubclaunchpad/inertiad:v0.8.0><203.0.113.7>",
         args);
   }
 
   private static String runSh(String script) throws IOException, InterruptedException {
+    return runSh(script, "");
+  }
+
+  private static String runSh(String script, String stdin) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("sh", "-c", script).start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 6238 time-based one-time passwords as the original configures them (pquerna/otp defaults): HMAC-SHA1, 30 s
- * steps, 6 digits, accepted one step either side of now. Secrets are base32 strings. Pure functions, thread-safe.
+ * steps, 6 digits, accepted one step either side of now. Secrets are base32 strings. Pure functions, thread-safe;
+ * replay protection (each code once) is the caller's, through {@link #matchingStep}.
  */
 public final class Totp {
   /** Step length in seconds. */
@@ -24,21 +25,33 @@ public final class Totp {
 
   /** True when {@code code} is the code of the step at {@code now}, the one before or the one after. */
   public static boolean verify(String base32Secret, String code, Instant now) {
+    return matchingStep(base32Secret, code, now, Long.MIN_VALUE) >= 0;
+  }
+
+  /**
+   * The step (counter) whose code {@code code} is, among the step at {@code now}, the one before and the one after,
+   * considering only steps after {@code lastUsedStep}; -1 when none matches. A verifier that records the returned
+   * step and passes it back as {@code lastUsedStep} accepts each code once (RFC 6238 section 5.2).
+   */
+  public static long matchingStep(String base32Secret, String code, Instant now, long lastUsedStep) {
     if (code == null) {
-      return false;
+      return -1;
     }
     String c = code.trim();
     if (!c.matches("\\d{6}")) {
-      return false;
+      return -1;
     }
     byte[] key = Base32.decode(base32Secret);
     long step = Math.floorDiv(now.getEpochSecond(), PERIOD_SECONDS);
-    boolean ok = false;
+    long found = -1;
     for (long s = step - 1; s <= step + 1; s++) {
       // Compare every candidate in constant time; do not stop early.
-      ok |= MessageDigest.isEqual(hotp(key, s).getBytes(), c.getBytes());
+      boolean equal = MessageDigest.isEqual(hotp(key, s).getBytes(), c.getBytes());
+      if (equal && s > lastUsedStep) {
+        found = s;
+      }
     }
-    return ok;
+    return found;
   }
 
   /** A new random secret of {@code bytes} bytes, base32-encoded. */

@@ -2,10 +2,13 @@ package io.inertia.daemon.auth;
 
 import io.inertia.common.api.TotpSecret;
 import io.inertia.daemon.auth.AuthException.Reason;
+import io.inertia.daemon.settings.AtRestCipher;
 import io.inertia.daemon.store.SqliteSessionStore;
 import io.inertia.daemon.store.SqliteUserStore;
+import io.inertia.daemon.store.SqliteUserStore.PlainTotp;
 import io.inertia.daemon.store.SqliteUserStore.UserRecord;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -19,15 +22,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Users, sessions and TOTP (docs/original.md#users, #totp), persisted in the daemon database. The {@code master} user (admin,
  * no password, cannot log in) is written on every start and never listed. Deviations from the original: adding an
  * existing user is a conflict instead of an overwrite; sessions survive restarts and expire after the configured
- * lifetime; backup codes are stored hashed and work once; failed logins are throttled (see {@link LoginThrottle}).
- * Thread-safe.
+ * lifetime; backup codes are stored hashed and work once; every password check is throttled (see {@link
+ * LoginThrottle}); TOTP secrets are sealed at rest with the daemon's {@link AtRestCipher} (plain ones left by older
+ * versions are sealed at start); a TOTP code is accepted once (the last accepted step is stored, so a restart does not
+ * reopen it); a user enables TOTP only on their own account. Thread-safe.
  */
 public final class UserService {
+  private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
   static final String USERNAME_RULE =
       "Username must be at least 3 characters and only letters, numbers, underscores, and dashes are allowed";
   static final String PASSWORD_RULE =
@@ -41,6 +49,7 @@ public final class UserService {
   private final SqliteSessionStore sessions;
   private final TokenService tokens;
   private final LoginThrottle throttle;
+  private final AtRestCipher cipher;
   private final Clock clock;
   private final Duration sessionTtl;
   private final SecureRandom random = new SecureRandom();
@@ -50,15 +59,29 @@ public final class UserService {
       SqliteSessionStore sessions,
       TokenService tokens,
       LoginThrottle throttle,
+      AtRestCipher cipher,
       Clock clock,
       Duration sessionTtl) {
     this.users = users;
     this.sessions = sessions;
     this.tokens = tokens;
     this.throttle = throttle;
+    this.cipher = cipher;
     this.clock = clock;
     this.sessionTtl = sessionTtl;
     users.ensureMaster(clock.millis());
+    sealPlainTotpSecrets();
+  }
+
+  /** Older versions stored TOTP secrets in plain text: seal them (same key and format as env values). */
+  private void sealPlainTotpSecrets() {
+    List<PlainTotp> plain = users.plainTotpSecrets();
+    for (PlainTotp p : plain) {
+      users.sealTotp(p.username(), cipher.seal(p.secret().getBytes(StandardCharsets.US_ASCII)));
+    }
+    if (!plain.isEmpty()) {
+      LOG.info("sealed {} TOTP secret(s) stored in plain text by an older version", plain.size());
+    }
   }
 
   /**
@@ -105,7 +128,7 @@ public final class UserService {
     if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
       throw new AuthException(Reason.INVALID_INPUT, "no credentials provided");
     }
-    throttle.check(username, address);
+    throttle.check(address);
     Optional<UserRecord> found = users.find(username).filter(u -> !u.passwordHash().isEmpty());
     if (found.isEmpty()) {
       Passwords.burn(password);
@@ -121,14 +144,12 @@ public final class UserService {
         throw new AuthException(
             Reason.TOTP_REQUIRED, "no TOTP provided", "TOTP required: send a TOTP or a backup code", username);
       }
-      boolean ok =
-          Totp.verify(user.totpSecret(), totp, clock.instant())
-              || users.consumeBackupCode(username, backupHash(username, totp));
+      boolean ok = totpAccepted(user, totp) || users.consumeBackupCode(username, backupHash(username, totp));
       if (!ok) {
         failed(user, address);
       }
     }
-    throttle.success(username, address);
+    throttle.success(address);
     if (user.loginAttempts() != 0) {
       users.setLoginAttempts(username, 0);
     }
@@ -147,18 +168,37 @@ public final class UserService {
   }
 
   /**
-   * Enables TOTP for {@code username} after checking its password.
+   * Enables TOTP on the caller's own account after checking its password (a throttled check, like a login).
    *
-   * @throws AuthException BAD_CREDENTIALS, CONFLICT "TOTP is already enabled on this user"
+   * @param namedUser the user the request names, if any: it must be the caller
+   * @throws AuthException FORBIDDEN for another user or the master token, INVALID_INPUT without a password,
+   *     THROTTLED, BAD_CREDENTIALS, CONFLICT "TOTP is already enabled on this user"
    */
-  public TotpSecret enableTotp(String username, String password) {
-    if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
+  public TotpSecret enableTotp(Principal caller, String namedUser, String password, String address) {
+    if (caller.master()) {
+      throw new AuthException(
+          Reason.FORBIDDEN, "the master token has no TOTP", "log in as the user and enable TOTP with that session", null);
+    }
+    String username = caller.user();
+    if (namedUser != null && !namedUser.isEmpty() && !namedUser.equals(username)) {
+      throw new AuthException(
+          Reason.FORBIDDEN, "a user can only manage their own TOTP", "logged in as " + username, namedUser);
+    }
+    if (password == null || password.isEmpty()) {
       throw new AuthException(Reason.INVALID_INPUT, "no credentials provided");
     }
+    throttle.check(address);
     UserRecord user = users.find(username).orElse(null);
-    if (user == null || !Passwords.matches(user.passwordHash(), password)) {
+    if (user == null) {
+      // Removed since the token was issued.
+      Passwords.burn(password);
+      throttle.failure(username, address);
       throw badCredentials();
     }
+    if (!Passwords.matches(user.passwordHash(), password)) {
+      failed(user, address);
+    }
+    throttle.success(address);
     if (user.totpEnabled()) {
       throw new AuthException(Reason.CONFLICT, "TOTP is already enabled on this user", null, username);
     }
@@ -173,7 +213,7 @@ public final class UserService {
       codes.add(code);
       hashes.add(backupHash(username, code));
     }
-    users.setTotp(username, secret, hashes);
+    users.setTotp(username, cipher.seal(secret.getBytes(StandardCharsets.US_ASCII)), hashes);
     return new TotpSecret(secret, codes);
   }
 
@@ -183,7 +223,7 @@ public final class UserService {
     if (user == null || !user.totpEnabled()) {
       throw new AuthException(Reason.CONFLICT, "TOTP is not enabled on this user", null, username);
     }
-    users.setTotp(username, "", List.of());
+    users.setTotp(username, null, List.of());
   }
 
   /** Whether the user exists and is an admin ({@code master} always is). */
@@ -220,6 +260,22 @@ public final class UserService {
     if (rule != null) {
       throw new AuthException(Reason.INVALID_INPUT, "invalid credentials format", rule, null);
     }
+  }
+
+  /**
+   * Whether {@code code} is the user's current TOTP code and has not been used: its step must be newer than the last
+   * accepted one, which is then recorded (atomically, so two concurrent logins cannot both use it).
+   */
+  private boolean totpAccepted(UserRecord user, String code) {
+    String secret;
+    try {
+      secret = new String(cipher.open(user.totpSealed()), StandardCharsets.US_ASCII);
+    } catch (GeneralSecurityException e) {
+      LOG.warn("the TOTP secret of {} cannot be decrypted with this db.key; only backup codes work", user.username());
+      return false;
+    }
+    long step = Totp.matchingStep(secret, code, clock.instant(), user.totpLastStep());
+    return step >= 0 && users.useTotpStep(user.username(), step);
   }
 
   private void failed(UserRecord user, String address) {

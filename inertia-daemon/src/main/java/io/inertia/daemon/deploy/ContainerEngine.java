@@ -18,6 +18,12 @@ public interface ContainerEngine {
   /** Removes the project's stopped containers, unused networks, dangling images and unused old release images. */
   void prune(String project, LineSink log);
 
+  /**
+   * Whether {@code container} (a name already checked against {@link LogAccess#NAME}) exists and carries the {@code
+   * io.inertia.project} label, i.e. the daemon created it for a project. False for missing or unlabelled containers.
+   */
+  boolean isProjectContainer(String container);
+
   /** The last {@code entries} lines of a container's stdout+stderr, without Docker's stream headers. */
   List<String> logs(String container, int entries);
 

@@ -221,13 +221,18 @@ public final class DeploymentService implements AutoCloseable {
     }
   }
 
-  /** {@code GET /logs}: the last {@code entries} lines (500 when {@code entries <= 0}, as the original). */
+  /**
+   * {@code GET /logs}: the last {@code entries} lines (500 when {@code entries <= 0}, as the original), of the daemon's
+   * or a project's container only ({@link LogAccess}).
+   */
   public List<String> logs(String container, int entries) {
+    LogAccess.require(engine, container);
     return engine.logs(container, entries <= 0 ? 500 : entries);
   }
 
   /** {@code GET /logs?stream=true}: follows a log; close the handle when the client goes away. */
   public ContainerEngine.LogFollow followLogs(String container, int entries, LineSink sink) {
+    LogAccess.require(engine, container);
     return engine.followLogs(container, entries <= 0 ? 500 : entries, sink);
   }
 

@@ -137,6 +137,21 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   @Override
+  public boolean isProjectContainer(String container) {
+    String name = container.startsWith("/") ? container.substring(1) : container;
+    try {
+      // docker inspect --format '{{index .Config.Labels "io.inertia.project"}}' <container>
+      var config = docker.inspectContainerCmd(name).exec().getConfig();
+      Map<String, String> labels = config == null || config.getLabels() == null ? Map.of() : config.getLabels();
+      return labels.containsKey(Labels.PROJECT);
+    } catch (NotFoundException e) {
+      return false;
+    } catch (RuntimeException e) {
+      throw new EngineException("failed to find logs for container", String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  @Override
   public List<String> logs(String container, int entries) {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     try (FrameLines callback = new FrameLines(lines::add)) {

@@ -4,6 +4,7 @@ import io.inertia.common.api.ApiPaths;
 import io.inertia.daemon.deploy.ContainerEngine;
 import io.inertia.daemon.deploy.DeploymentException;
 import io.inertia.daemon.deploy.DeploymentService;
+import io.inertia.daemon.deploy.LogAccess;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
 import java.time.Duration;
@@ -15,11 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /logs?container=&entries=} (user; docs/original.md#endpoints, #streaming): the last lines as {@code data.logs}, or with
  * {@code stream=true} a WebSocket that sends one text frame per line until the client leaves or the container stops.
- * The default container is the daemon's own, {@value #DAEMON_CONTAINER}. WebSocket pings every 15 s keep quiet
- * follows open; a client that stops reading for {@link #SEND_TIMEOUT} ends the follow.
+ * The default container is the daemon's own, {@value #DAEMON_CONTAINER}; other containers must be the project's
+ * ({@link LogAccess}): a malformed name is a 400 before anything else, another container a 404. WebSocket pings
+ * every 15 s keep quiet follows open; a client that stops reading for {@link #SEND_TIMEOUT} ends the follow.
  */
 public final class LogsHandler implements RouteGroup {
-  static final String DAEMON_CONTAINER = "/inertia-daemon";
+  static final String DAEMON_CONTAINER = LogAccess.DAEMON_CONTAINER;
   static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(LogsHandler.class);
 
@@ -50,6 +52,10 @@ public final class LogsHandler implements RouteGroup {
         }
       }
       String c = container == null || container.isBlank() ? DAEMON_CONTAINER : container.trim();
+      if (!LogAccess.validName(c)) {
+        throw new ApiException(
+            400, "invalid container name", "use letters, digits, '_', '.' and '-' (at most 128)");
+      }
       return new Query(c.startsWith("/") ? c : "/" + c, s, n);
     }
   }

@@ -5,7 +5,10 @@ import io.inertia.common.api.TotpSecret;
 import io.inertia.common.api.UserRequest;
 import io.inertia.daemon.auth.UserService;
 
-/** {@code /user/totp/enable} and {@code /user/totp/disable} (docs/original.md#totp). */
+/**
+ * {@code /user/totp/enable} and {@code /user/totp/disable} (docs/original.md#totp). Both act on the caller's own account:
+ * a {@code username} in the body that names someone else is refused with 403.
+ */
 public final class TotpHandler implements RouteGroup {
   private final UserService users;
 
@@ -21,7 +24,8 @@ public final class TotpHandler implements RouteGroup {
             Role.USER,
             ctx -> {
               UserRequest req = Bodies.read(ctx, UserRequest.class, new UserRequest(null, null, false, null));
-              TotpSecret secret = users.enableTotp(req.username(), req.password());
+              TotpSecret secret =
+                  users.enableTotp(AuthGate.principal(ctx), req.username(), req.password(), ctx.ip());
               Responses.ok(ctx, 200, "TOTP successfully enabled", "totp", secret);
             })
         .post(

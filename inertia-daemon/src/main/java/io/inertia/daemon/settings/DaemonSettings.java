@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param deployKeyPath {@code INERTIA_GH_KEY_PATH}: the deploy key used to clone the project
  * @param hostHome {@code HOME}: the host path of the mounted home, to translate bind mounts
  * @param sshKnownHosts {@code SSH_KNOWN_HOSTS}: known_hosts used when cloning
- * @param webhookSecret {@code INERTIA_WEBHOOK_SECRET}: initial webhook secret, if given (empty = none)
+ * @param webhookSecret {@code INERTIA_WEBHOOK_SECRET_FILE} (a file holding it) or {@code INERTIA_WEBHOOK_SECRET}:
+ *     initial webhook secret, if given (empty = none)
  * @param composeImage {@code INERTIA_COMPOSE_IMAGE}: image of the compose runner container
  * @param publicBadge {@code INERTIA_PUBLIC_BADGE=true}: {@code /status?badge=true} answers without a token
  * @param sessionTtl {@code INERTIA_SESSION_TTL} (ISO-8601 duration like {@code PT12H}): lifetime of user sessions
@@ -53,7 +54,8 @@ public record DaemonSettings(
   /**
    * Reads the settings from {@code env}; missing or blank variables take the defaults.
    *
-   * @throws IllegalArgumentException if {@code INERTIA_SESSION_TTL} is not a positive ISO-8601 duration
+   * @throws IllegalArgumentException if {@code INERTIA_SESSION_TTL} is not a positive ISO-8601 duration, or {@code
+   *     INERTIA_WEBHOOK_SECRET_FILE} cannot be read or is given together with {@code INERTIA_WEBHOOK_SECRET}
    */
   public static DaemonSettings fromEnvironment(Map<String, String> env) {
     Duration ttl = DEFAULT_SESSION_TTL;
@@ -77,7 +79,7 @@ public record DaemonSettings(
         Path.of(value(env, "INERTIA_GH_KEY_PATH").orElse(DEFAULT_GH_KEY_PATH)),
         value(env, "HOME").orElse("/app/host"),
         Path.of(value(env, "SSH_KNOWN_HOSTS").orElse(DEFAULT_KNOWN_HOSTS)),
-        value(env, "INERTIA_WEBHOOK_SECRET").orElse(""),
+        webhookSecret(env),
         value(env, "INERTIA_COMPOSE_IMAGE").orElse(DEFAULT_COMPOSE_IMAGE),
         value(env, "INERTIA_PUBLIC_BADGE").map(v -> v.equalsIgnoreCase("true")).orElse(false),
         ttl);
@@ -99,7 +101,7 @@ public record DaemonSettings(
         DEFAULT_SESSION_TTL);
   }
 
-  /** A copy with another initial webhook secret (the {@code --webhook.secret} flag wins over the environment). */
+  /** A copy with another initial webhook secret (the {@code --webhook.secret[-file]} flags win over the environment). */
   public DaemonSettings withWebhookSecret(String secret) {
     return new DaemonSettings(projectDir, dataDir, persistDir, secretsDir, deployKeyPath, hostHome, sshKnownHosts,
         secret == null ? "" : secret, composeImage, publicBadge, sessionTtl);
@@ -135,6 +137,15 @@ public record DaemonSettings(
   /** {@code <secrets>/db.key}. */
   public Path dbKeyFile() {
     return secretsDir.resolve("db.key");
+  }
+
+  private static String webhookSecret(Map<String, String> env) {
+    Optional<String> file = value(env, "INERTIA_WEBHOOK_SECRET_FILE");
+    Optional<String> text = value(env, "INERTIA_WEBHOOK_SECRET");
+    if (file.isPresent() && text.isPresent()) {
+      throw new IllegalArgumentException("set INERTIA_WEBHOOK_SECRET_FILE or INERTIA_WEBHOOK_SECRET, not both");
+    }
+    return file.map(f -> WebhookSecretFile.read(Path.of(f))).orElse(text.orElse(""));
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: every access runs on one shared connection under a lock, which is plenty for a daemon that
  * serves one project. Each component owns its tables and declares them as numbered migrations through {@link
  * #migrate}; applied versions are recorded per component, so components evolve independently and a restart
- * never re-applies a migration.
+ * never re-applies a migration. Deleted content is overwritten ({@code secure_delete}), so plain text that was
+ * replaced does not stay readable in the file.
  */
 public final class Database implements AutoCloseable {
   /** A unit of work on the connection. */
@@ -49,6 +50,9 @@ public final class Database implements AutoCloseable {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA foreign_keys=ON");
         s.execute("PRAGMA busy_timeout=5000");
+        // Overwrite deleted and replaced content with zeros, so a secret sealed in place of its plain text (or a
+        // removed user, session, variable) does not linger in free space of the file.
+        s.execute("PRAGMA secure_delete=ON");
         s.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 + "component TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (component, version))");

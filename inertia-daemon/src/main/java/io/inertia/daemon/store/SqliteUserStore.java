@@ -9,16 +9,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Users (table {@code users}) and their hashed single-use TOTP backup codes (table {@code totp_backup_codes}).
- * Thread-safe through {@link Database}.
+ * Users (table {@code users}) and their hashed single-use TOTP backup codes (table {@code totp_backup_codes}). TOTP
+ * secrets are stored sealed ({@code totp_sealed}, sealed by the caller); {@code totp_secret} is the plain column of
+ * older versions, emptied by {@link #sealTotp} when the caller migrates a row. {@code totp_last_step} is the last
+ * accepted TOTP step, so a code works once. Thread-safe through {@link Database}.
  */
 public final class SqliteUserStore {
-  /** One row of {@code users}; {@code passwordHash} is empty for {@code master}, {@code totpSecret} empty when off. */
-  public record UserRecord(String username, String passwordHash, boolean admin, int loginAttempts, String totpSecret) {
+  /**
+   * One row of {@code users}; {@code passwordHash} is empty for {@code master}, {@code totpSealed} null when TOTP is
+   * off, {@code totpLastStep} the last accepted TOTP step (-1 when none).
+   */
+  public record UserRecord(
+      String username, String passwordHash, boolean admin, int loginAttempts, byte[] totpSealed, long totpLastStep) {
     public boolean totpEnabled() {
-      return totpSecret != null && !totpSecret.isEmpty();
+      return totpSealed != null && totpSealed.length > 0;
     }
   }
+
+  /** A TOTP secret still stored in plain text by an older version. */
+  public record PlainTotp(String username, String secret) {}
+
+  private static final String COLUMNS =
+      "username, password_hash, admin, login_attempts, totp_sealed, totp_last_step";
 
   private final Database db;
 
@@ -31,15 +43,16 @@ public final class SqliteUserStore {
                 + " login_attempts INTEGER NOT NULL DEFAULT 0, totp_secret TEXT NOT NULL DEFAULT '',"
                 + " created_at INTEGER NOT NULL)",
             "CREATE TABLE totp_backup_codes (username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,"
-                + " code_hash TEXT NOT NULL, PRIMARY KEY (username, code_hash))"));
+                + " code_hash TEXT NOT NULL, PRIMARY KEY (username, code_hash))",
+            "ALTER TABLE users ADD COLUMN totp_sealed BLOB",
+            "ALTER TABLE users ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT -1"));
   }
 
   public Optional<UserRecord> find(String username) {
     return db.read(
         c -> {
           try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT username, password_hash, admin, login_attempts, totp_secret FROM users WHERE username = ?")) {
+              c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE username = ?")) {
             q.setString(1, username);
             try (ResultSet rs = q.executeQuery()) {
               return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -121,12 +134,17 @@ public final class SqliteUserStore {
         });
   }
 
-  /** Sets the TOTP secret and replaces the backup codes ({@code secret} empty and no codes = TOTP off). */
-  public void setTotp(String username, String secret, List<String> backupCodeHashes) {
+  /**
+   * Sets the sealed TOTP secret, forgets the last used step and replaces the backup codes ({@code sealed} null and no
+   * codes = TOTP off).
+   */
+  public void setTotp(String username, byte[] sealed, List<String> backupCodeHashes) {
     db.transaction(
         c -> {
-          try (PreparedStatement u = c.prepareStatement("UPDATE users SET totp_secret = ? WHERE username = ?")) {
-            u.setString(1, secret);
+          try (PreparedStatement u =
+              c.prepareStatement(
+                  "UPDATE users SET totp_sealed = ?, totp_secret = '', totp_last_step = -1 WHERE username = ?")) {
+            u.setBytes(1, sealed);
             u.setString(2, username);
             u.executeUpdate();
           }
@@ -143,6 +161,53 @@ public final class SqliteUserStore {
             }
           }
           return null;
+        });
+  }
+
+  /** TOTP secrets an older version stored in plain text. */
+  public List<PlainTotp> plainTotpSecrets() {
+    return db.read(
+        c -> {
+          List<PlainTotp> out = new ArrayList<>();
+          try (PreparedStatement q =
+                  c.prepareStatement("SELECT username, totp_secret FROM users WHERE totp_secret <> ''");
+              ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              out.add(new PlainTotp(rs.getString(1), rs.getString(2)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Replaces a plain TOTP secret by its sealed form (one statement: the plain text is gone when it commits). */
+  public void sealTotp(String username, byte[] sealed) {
+    db.read(
+        c -> {
+          try (PreparedStatement u =
+              c.prepareStatement("UPDATE users SET totp_sealed = ?, totp_secret = '' WHERE username = ?")) {
+            u.setBytes(1, sealed);
+            u.setString(2, username);
+            return u.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Records {@code step} as the user's last accepted TOTP step if it is newer than the recorded one; false when it is
+   * not (the code was already used, possibly by a concurrent login).
+   */
+  public boolean useTotpStep(String username, long step) {
+    return db.read(
+        c -> {
+          try (PreparedStatement u =
+              c.prepareStatement(
+                  "UPDATE users SET totp_last_step = ? WHERE username = ? AND totp_last_step < ?")) {
+            u.setLong(1, step);
+            u.setString(2, username);
+            u.setLong(3, step);
+            return u.executeUpdate() == 1;
+          }
         });
   }
 
@@ -166,6 +231,7 @@ public final class SqliteUserStore {
   }
 
   private static UserRecord row(ResultSet rs) throws SQLException {
-    return new UserRecord(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getInt(4), rs.getString(5));
+    return new UserRecord(
+        rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getInt(4), rs.getBytes(5), rs.getLong(6));
   }
 }

@@ -135,8 +135,17 @@ public final class DeployFakes {
     @Override
     public void prune(String project, LineSink log) {}
 
+    /** Containers whose logs were read. */
+    public final List<String> logsRead = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean isProjectContainer(String container) {
+      return running.contains(container);
+    }
+
     @Override
     public List<String> logs(String container, int entries) {
+      logsRead.add(container);
       return List.of();
     }
 

@@ -11,7 +11,7 @@ import io.inertia.common.api.DeploymentStatus;
 import io.inertia.common.tls.CertificateFingerprints;
 import io.inertia.daemon.TestClock;
 import io.inertia.daemon.auth.Totp;
-import io.inertia.daemon.env.EnvCipher;
+import io.inertia.daemon.settings.AtRestCipher;
 import io.inertia.daemon.env.EnvironmentService;
 import io.inertia.daemon.env.UnreadableVariablesException;
 import io.inertia.daemon.store.SqliteEnvStore;
@@ -182,7 +182,7 @@ class DaemonLifecycleTest {
     try (TestDaemon d = new TestDaemon(root, new TestClock())) {
       assertEquals(202, d.post("/env", d.master(), Map.of("name", "GOOD", "value", "g")).statusCode());
       // A row sealed with another key, as after db.key was replaced.
-      new EnvironmentService(new SqliteEnvStore(d.runtime.database()), new EnvCipher(new byte[32])).set("LOST", "x", false);
+      new EnvironmentService(new SqliteEnvStore(d.runtime.database()), new AtRestCipher(new byte[32])).set("LOST", "x", false);
       assertTrue(d.get("/env", d.master()).body().contains("\"LOST=[UNREADABLE]\""));
       UnreadableVariablesException e =
           assertThrows(UnreadableVariablesException.class, () -> d.runtime.environment().valuesForDeploy());

@@ -61,4 +61,25 @@ class DaemonSettingsTest {
     assertTrue(e.getMessage().contains("holds 7 bytes"), e.getMessage());
     assertEquals(7, Files.size(key));
   }
+
+  @Test
+  void webhookSecretFromAFileOneLineAndNotTogetherWithTheValue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path f = dir.resolve("secret");
+    java.nio.file.Files.writeString(f, "s3cr3t\n");
+    assertEquals("s3cr3t", DaemonSettings.fromEnvironment(Map.of("INERTIA_WEBHOOK_SECRET_FILE", f.toString())).webhookSecret());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DaemonSettings.fromEnvironment(
+            Map.of("INERTIA_WEBHOOK_SECRET_FILE", f.toString(), "INERTIA_WEBHOOK_SECRET", "x")));
+    java.nio.file.Files.writeString(f, "a\nb\n");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DaemonSettings.fromEnvironment(Map.of("INERTIA_WEBHOOK_SECRET_FILE", f.toString())));
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DaemonSettings.fromEnvironment(Map.of("INERTIA_WEBHOOK_SECRET_FILE", dir.resolve("nope").toString())));
+    assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
+  }
 }

@@ -1,6 +1,5 @@
-package io.inertia.daemon.env;
+package io.inertia.daemon.settings;
 
-import io.inertia.daemon.settings.SecretFiles;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -9,11 +8,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with the 32-byte key in {@code <secrets>/db.key} (created 0600 when missing; a present key of the wrong
- * length stops the daemon instead of being replaced, unlike the original). The layout is the original's: a random
- * 12-byte nonce followed by ciphertext and 16-byte tag, no associated data. Thread-safe.
+ * The daemon's at-rest cipher: AES-256-GCM with the 32-byte key in {@code <secrets>/db.key} (created 0600 when
+ * missing; a present key of the wrong length stops the daemon instead of being replaced, unlike the original). It
+ * seals env values, TOTP secrets and the webhook secret. The layout is the original's env format: a random 12-byte
+ * nonce followed by ciphertext and 16-byte tag, no associated data. Thread-safe.
  */
-public final class EnvCipher {
+public final class AtRestCipher {
   public static final int KEY_BYTES = 32;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -21,7 +21,7 @@ public final class EnvCipher {
   private final SecretKeySpec key;
   private final SecureRandom random = new SecureRandom();
 
-  public EnvCipher(byte[] key) {
+  public AtRestCipher(byte[] key) {
     if (key.length != KEY_BYTES) {
       throw new IllegalArgumentException("AES-256 needs a 32-byte key, got " + key.length);
     }
@@ -29,8 +29,8 @@ public final class EnvCipher {
   }
 
   /** Reads or creates the key file. @throws SecretFiles.InvalidSecretFileException when it is unusable */
-  public static EnvCipher fromKeyFile(Path file) {
-    return new EnvCipher(SecretFiles.readOrCreate(file, KEY_BYTES));
+  public static AtRestCipher fromKeyFile(Path file) {
+    return new AtRestCipher(SecretFiles.readOrCreate(file, KEY_BYTES));
   }
 
   public byte[] seal(byte[] plaintext) {
