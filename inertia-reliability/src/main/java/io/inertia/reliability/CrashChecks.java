@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * a deploy after the crashes must succeed, and a project taken down on purpose must stay down over a restart.
  */
 public final class CrashChecks {
-  private static final Duration APP_BACK = Duration.ofSeconds(45);
+  private static final Duration APP_BACK = Duration.ofSeconds(30);
 
   private final Table table;
   private final Daemon daemon;
@@ -35,14 +35,15 @@ public final class CrashChecks {
   }
 
   public void run() throws Exception {
-    phase("fetch", l -> l.startsWith("Preparing to deploy project"), 0);
-    phase("build", l -> l.startsWith("Building dockerfile project"), 2500);
-    phase("switch", l -> l.startsWith("Stopping "), 1000);
+    phase("fetch", l -> l.startsWith("Preparing to deploy project"), 0, false);
+    phase("build", l -> l.startsWith("Building dockerfile project"), 2500, false);
+    // the engine finishes the stop the daemon asked for: start again once the old release has stopped
+    phase("switch", l -> l.startsWith("Stopping "), 1000, true);
     afterCrashes();
     downStaysDown();
   }
 
-  private void phase(String phase, Predicate<String> trigger, long delayMs) throws Exception {
+  private void phase(String phase, Predicate<String> trigger, long delayMs, boolean awaitStopped) throws Exception {
     String check = "kill -9 during " + phase;
     String stamp = "crash-" + phase + "-" + System.nanoTime();
     project.commit(stamp, 6);
@@ -54,6 +55,11 @@ public final class CrashChecks {
       daemon.kill();
       daemon.startAgain();
       return;
+    }
+    if (awaitStopped) {
+      for (int i = 0; i < 60 && project.running(); i++) {
+        Daemon.sleep(500);
+      }
     }
     long t0 = System.nanoTime();
     daemon.startAgain();

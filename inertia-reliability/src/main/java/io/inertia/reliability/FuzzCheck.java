@@ -1,8 +1,6 @@
 package io.inertia.reliability;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +30,7 @@ public final class FuzzCheck {
   private final AtomicInteger notEnvelope = new AtomicInteger();
   private final AtomicInteger headBody = new AtomicInteger();
   private final Map<String, Integer> statuses = new TreeMap<>();
-  private final List<String> examples = new ArrayList<>();
+  private final Map<String, String> examples = new TreeMap<>();
 
   public FuzzCheck(Api api, Table table, int count, long seed, long budgetMs) {
     this.api = api;
@@ -61,7 +59,7 @@ public final class FuzzCheck {
     synchronized (statuses) {
       figure = sent.get() + " sent in " + ms / 1000 + " s; 5xx " + serverErrors.get() + ", not an envelope "
           + notEnvelope.get() + ", HEAD with body " + headBody.get() + ", no reply " + noReply.get()
-          + "; statuses " + statuses + (examples.isEmpty() ? "" : "; e.g. " + String.join(" | ", examples));
+          + "; statuses " + statuses + (examples.isEmpty() ? "" : "; e.g. " + String.join(" | ", examples.values()));
     }
     table.add("fuzzed requests (webhook + API)", count + " requests, seed " + seed, held, figure);
   }
@@ -133,7 +131,7 @@ public final class FuzzCheck {
       why = "not an envelope (type " + r.header("content-type") + ", " + r.body().length + " B)";
     }
     if (why != null) {
-      example(req, r.status() + " " + why);
+      example(why.replaceAll(" .*", ""), req, r.status() + " " + why);
     }
   }
 
@@ -142,15 +140,17 @@ public final class FuzzCheck {
     synchronized (statuses) {
       statuses.merge("none", 1, Integer::sum);
     }
-    example(req, "no reply: " + e.getClass().getSimpleName());
+    example("none", req, "no reply: " + e.getClass().getSimpleName());
   }
 
-  private void example(FuzzRequests.Req req, String what) {
+  /** Keeps the first two examples of each kind of failure. */
+  private void example(String kind, FuzzRequests.Req req, String what) {
     synchronized (statuses) {
-      if (examples.size() < 4) {
+      String key = examples.containsKey(kind + "1") ? kind + "2" : kind + "1";
+      if (!examples.containsKey(key)) {
         String line = new String(req.bytes(), 0, Math.min(req.bytes().length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
         int eol = line.indexOf('\r');
-        examples.add(Http.clip(eol > 0 ? line.substring(0, eol) : "(" + req.kind() + ")") + " -> " + what);
+        examples.put(key, Http.clip(eol > 0 ? line.substring(0, eol) : "(" + req.kind() + ")") + " -> " + what);
       }
     }
   }

@@ -124,8 +124,10 @@ public final class FuzzRequests {
       return new Req(method, raw.getBytes(StandardCharsets.ISO_8859_1), true, kind + "-bad-header");
     }
     if (framing == 3) {
-      byte[] garbage = new byte[1 + random.nextInt(200)];
+      // random bytes, then an empty line: a complete (if meaningless) request head, so the server must answer
+      byte[] garbage = new byte[1 + random.nextInt(200) + 4];
       random.nextBytes(garbage);
+      System.arraycopy(new byte[] {'\r', '\n', '\r', '\n'}, 0, garbage, garbage.length - 4, 4);
       return new Req("GARBAGE", garbage, true, "garbage");
     }
     boolean head = method.equals("HEAD");
@@ -133,23 +135,23 @@ public final class FuzzRequests {
   }
 
   private byte[] body(boolean webhook) {
-    int kind = random.nextInt(100);
-    if (kind < 2) {
+    int kind = random.nextInt(1000);
+    if (kind < 3) {
       // over the API limit (1 MiB), under the webhook limit
       byte[] big = new byte[(1 << 20) + 1 + random.nextInt(1 << 19)];
       java.util.Arrays.fill(big, (byte) 'a');
       big[0] = '"';
       return big;
     }
-    if (kind < 6) {
+    if (kind < 40) {
       return ("[".repeat(3000 + random.nextInt(5000))).getBytes(StandardCharsets.US_ASCII);
     }
-    if (kind < 12) {
+    if (kind < 100) {
       byte[] b = new byte[random.nextInt(2000)];
       random.nextBytes(b);
       return b;
     }
-    if (kind < 30) {
+    if (kind < 300) {
       return new byte[0];
     }
     String b = pick(BODIES);

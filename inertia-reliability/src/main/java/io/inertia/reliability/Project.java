@@ -134,6 +134,12 @@ public final class Project {
     }
   }
 
+  /** True while the app's container runs. */
+  public boolean running() {
+    Proc.Result r = Proc.dockerQuiet("inspect", "-f", "{{.State.Running}}", name);
+    return r.ok() && r.out().strip().equals("true");
+  }
+
   /** Waits until the app answers {@code stamp}; returns what it answered last. */
   public String awaitApp(String stamp, Duration max) {
     long deadline = System.nanoTime() + max.toNanos();

@@ -57,6 +57,8 @@ public final class Suite {
 
     step("tokens and TOTP");
     new TokenChecks(api, table, master, daemon.home()).run();
+    api.addUser(master, "rel-reader", "reader-password-1", false);
+    String reader = api.login("rel-reader", "reader-password-1", null); // before checks fail logins from here
     new TotpChecks(api, table, master).run();
 
     step("first deploy");
@@ -78,7 +80,7 @@ public final class Suite {
     webhooks.replayAfterFloodAndRestart(id, commitB, 1000);
 
     step("path tricks");
-    new PathChecks(api, table, master, project, releases, secret).run();
+    new PathChecks(api, table, master, project, releases, secret, reader).run();
 
     step("attack: stalled bodies, big bodies, fuzzing, spread brute force");
     try (MemorySampler sampler = new MemorySampler(daemon)) {

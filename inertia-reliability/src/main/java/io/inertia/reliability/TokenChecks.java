@@ -98,26 +98,50 @@ public final class TokenChecks {
   private void bearerTricks() {
     String upper = master.toUpperCase(java.util.Locale.ROOT);
     List<String> problems = new ArrayList<>();
+    List<String> variants = List.of("BEARER " + upper, "Bearer " + upper, "bearer " + upper, "Bearer " + master + "x",
+        "Bearer" + master, "Basic " + master);
     int tried = 0;
-    try (Http.Conn c = Http.Conn.open(api.target(), 10_000)) {
-      Http.Response ok = c.exchange(get("/user/validate", "Bearer " + master), false);
-      if (ok.status() != 200) {
-        problems.add("valid token -> " + ok.status());
-      }
-      for (String auth : List.of("BEARER " + upper, "Bearer " + upper, "bearer " + upper, "Bearer " + master + "x",
-          "Bearer" + master, "Basic " + master)) {
+    Http.Conn c = null;
+    try {
+      for (String auth : variants) {
         tried++;
-        Http.Response r = c.exchange(get("/user/validate", auth), false);
+        Http.Response r = null;
+        for (int attempt = 0; attempt < 2 && r == null; attempt++) {
+          try {
+            if (c == null) {
+              // a fresh kept-alive connection that has just carried the valid token
+              c = Http.Conn.open(api.target(), 10_000);
+              Http.Response ok = c.exchange(get("/user/validate", "Bearer " + master), false);
+              if (ok.status() != 200) {
+                problems.add("valid token -> " + ok.status());
+              }
+            }
+            r = c.exchange(get("/user/validate", auth), false);
+          } catch (IOException e) {
+            if (c != null) {
+              c.close();
+            }
+            c = null;
+          }
+        }
+        String shown = Http.clip(auth.replace(master, "<token>").replace(upper, "<TOKEN>"));
+        if (r == null) {
+          problems.add(shown + " -> no reply");
+          continue;
+        }
         if (r.status() != 401) {
-          problems.add(Http.clip(auth).replace(master, "<token>").replace(upper, "<TOKEN>") + " -> " + r.status());
+          problems.add(shown + " -> " + r.status());
         }
         String conn = r.header("connection");
         if (conn != null && conn.contains("close")) {
-          break;
+          c.close();
+          c = null;
         }
       }
-    } catch (IOException e) {
-      problems.add("connection failed: " + e.getMessage());
+    } finally {
+      if (c != null) {
+        c.close();
+      }
     }
     for (String auth : List.of("BEARER " + upper, "Bearer " + upper)) {
       tried++;
