@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
  * The daemon container, run as the bootstrap runs it: the image's own entrypoint ({@code inertiad run <host>}), the
  * Docker socket, the user's home mounted at {@code /app/host} with {@code HOME} set to its host path, and the SSH
  * known_hosts under it. Differences: our own name, the test label, a random loopback host port, no restart policy
- * (the suite restarts it itself after a kill), and the webhook secret in the environment.
+ * (the suite restarts it itself after a kill).
  */
 public final class Daemon {
   private final String image;
@@ -44,8 +44,15 @@ public final class Daemon {
     return target;
   }
 
-  /** docker run -d …; then waits for the first HTTPS answer. */
-  public void start() {
+  /**
+   * docker run -d …; then waits for the first HTTPS answer. The webhook secret goes in a 0600 file named by {@code
+   * INERTIA_WEBHOOK_SECRET_FILE}, as the bootstrap passes it (a daemon that does not know that variable gets the
+   * secret from each {@code POST /up} instead).
+   */
+  public void start() throws IOException {
+    Path secretFile = Files.createDirectories(home.resolve(".inertia")).resolve("webhook.secret");
+    Files.writeString(secretFile, webhookSecret + "\n");
+    Files.setPosixFilePermissions(secretFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Proc.docker(
         "run", "-d", "--name", name, "--label", "io.inertia.test=true",
         "-p", "127.0.0.1::4303",
@@ -53,7 +60,7 @@ public final class Daemon {
         "-v", home + ":/app/host",
         "-e", "HOME=" + home,
         "-e", "SSH_KNOWN_HOSTS=/app/host/.ssh/known_hosts",
-        "-e", "INERTIA_WEBHOOK_SECRET=" + webhookSecret,
+        "-e", "INERTIA_WEBHOOK_SECRET_FILE=/app/host/.inertia/webhook.secret",
         image, "127.0.0.1");
     awaitReady(Duration.ofSeconds(60));
   }

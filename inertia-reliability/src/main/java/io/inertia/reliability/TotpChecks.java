@@ -19,16 +19,25 @@ public final class TotpChecks {
     this.master = master;
   }
 
+  private String bob;
+  private String carol;
+  private String dave;
+
   public void run() {
+    // every session first: the later checks fail logins from this address on purpose
+    api.addUser(master, "rel-alice", "alice-password-1", false);
+    api.addUser(master, "rel-bob", "bob-password-1", false);
+    api.addUser(master, "rel-carol", "carol-password-1", false);
+    api.addUser(master, "rel-dave", "dave-password-1", false);
+    bob = api.login("rel-bob", "bob-password-1", null);
+    carol = api.login("rel-carol", "carol-password-1", null);
+    dave = api.login("rel-dave", "dave-password-1", null);
     crossUser();
     replay();
     enableThrottled();
   }
 
   private void crossUser() {
-    api.addUser(master, "rel-alice", "alice-password-1", false);
-    api.addUser(master, "rel-bob", "bob-password-1", false);
-    String bob = api.login("rel-bob", "bob-password-1", null);
     if (bob == null) {
       table.add("TOTP cross-user", "user B enables TOTP for A", false, "B cannot log in; cannot run");
       return;
@@ -42,8 +51,6 @@ public final class TotpChecks {
   }
 
   private void replay() {
-    api.addUser(master, "rel-carol", "carol-password-1", false);
-    String carol = api.login("rel-carol", "carol-password-1", null);
     if (carol == null) {
       table.add("TOTP replay", "log in twice with one code", false, "cannot log in; cannot run");
       return;
@@ -84,8 +91,6 @@ public final class TotpChecks {
   }
 
   private void enableThrottled() {
-    api.addUser(master, "rel-dave", "dave-password-1", false);
-    String dave = api.login("rel-dave", "dave-password-1", null);
     if (dave == null) {
       table.add("TOTP enable: password throttled", "wrong passwords", false, "cannot log in; cannot run");
       return;
