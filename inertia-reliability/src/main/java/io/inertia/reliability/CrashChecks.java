@@ -67,7 +67,8 @@ public final class CrashChecks {
     long backMs = (System.nanoTime() - t0) / 1_000_000;
     Releases.Release interrupted = null;
     for (Releases.Release r : releases.list()) {
-      if (r.id() > newestBefore) {
+      // the first release after the ones before this deploy (a restart may add a release that restores the current)
+      if (r.id() > newestBefore && (interrupted == null || r.id() < interrupted.id())) {
         interrupted = r;
       }
     }
