@@ -29,6 +29,7 @@ public final class FuzzCheck {
   private final AtomicInteger serverErrors = new AtomicInteger();
   private final AtomicInteger notEnvelope = new AtomicInteger();
   private final AtomicInteger headBody = new AtomicInteger();
+  private final AtomicInteger retried = new AtomicInteger();
   private final Map<String, Integer> statuses = new TreeMap<>();
   private final Map<String, String> examples = new TreeMap<>();
 
@@ -59,7 +60,7 @@ public final class FuzzCheck {
     synchronized (statuses) {
       figure = sent.get() + " sent in " + ms / 1000 + " s; 5xx " + serverErrors.get() + ", not an envelope "
           + notEnvelope.get() + ", HEAD with body " + headBody.get() + ", no reply " + noReply.get()
-          + "; statuses " + statuses + (examples.isEmpty() ? "" : "; e.g. " + String.join(" | ", examples.values()));
+          + " (transport errors retried once: " + retried.get() + "); statuses " + statuses + (examples.isEmpty() ? "" : "; e.g. " + String.join(" | ", examples.values()));
     }
     table.add("fuzzed requests (webhook + API)", count + " requests, seed " + seed, held, figure);
   }
@@ -71,12 +72,7 @@ public final class FuzzCheck {
         FuzzRequests.Req req = gen.next();
         sent.incrementAndGet();
         if (req.alone()) {
-          try (Http.Conn c = Http.Conn.open(api.target(), TIMEOUT_MS)) {
-            c.write(req.bytes());
-            judge(req, c.read(req.head()));
-          } catch (IOException | RuntimeException e) {
-            missing(req, e);
-          }
+          alone(req, true);
           continue;
         }
         try {
@@ -99,7 +95,7 @@ public final class FuzzCheck {
             kept = null;
           }
         } catch (IOException | RuntimeException e) {
-          missing(req, e);
+          alone(req, false);
           if (kept != null) {
             kept.close();
             kept = null;
@@ -109,6 +105,30 @@ public final class FuzzCheck {
     } finally {
       if (kept != null) {
         kept.close();
+      }
+    }
+  }
+
+  /**
+   * Sends {@code req} on a connection of its own. A transport error (reset, broken pipe) is tried once more on a new
+   * connection before it counts as a request without a reply: a daemon that never answers it fails both times.
+   */
+  private void alone(FuzzRequests.Req req, boolean retry) {
+    try (Http.Conn c = Http.Conn.open(api.target(), TIMEOUT_MS)) {
+      try {
+        c.write(req.bytes());
+      } catch (IOException refusedEarly) {
+        // the server may have answered and closed before the whole request was sent: read what it said
+      }
+      judge(req, c.read(req.head()));
+    } catch (java.net.SocketTimeoutException e) {
+      missing(req, e);
+    } catch (IOException | RuntimeException e) {
+      if (retry) {
+        retried.incrementAndGet();
+        alone(req, false);
+      } else {
+        missing(req, e);
       }
     }
   }
