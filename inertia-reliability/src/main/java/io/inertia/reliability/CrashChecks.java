@@ -72,10 +72,12 @@ public final class CrashChecks {
         interrupted = r;
       }
     }
-    boolean markedFailed = interrupted != null && interrupted.outcome().equals("failed") && !interrupted.error().isBlank();
+    boolean markedFailed =
+        interrupted != null && interrupted.outcome().equals("failed") && !interrupted.error().isBlank();
     boolean runs = answer.equals(currentStamp);
     Releases.Release current = releases.current();
-    table.add(check, "deploy, kill at '" + Http.clip(run.triggerLine()) + "' +" + delayMs + " ms, start", markedFailed && runs,
+    table.add(check, "deploy, kill at '" + Http.clip(run.triggerLine()) + "' +" + delayMs + " ms, start",
+        markedFailed && runs,
         "interrupted release " + (interrupted == null ? "not listed" : interrupted.id() + " " + interrupted.outcome()
             + (interrupted.error().isBlank() ? "" : " (" + Http.clip(interrupted.error()) + ")"))
             + "; current release " + (current == null ? "none" : current.id()) + "; app "
@@ -103,7 +105,8 @@ public final class CrashChecks {
     String answer = project.appAnswer();
     boolean held = down.status() == 200 && !answer.equals(currentStamp);
     table.add("project taken down stays down", "POST /down, restart the daemon", held,
-        "down -> " + Api.brief(down) + "; after restart the app " + (answer.equals(currentStamp) ? "runs" : Http.clip(answer)));
+        "down -> " + Api.brief(down) + "; after restart the app "
+            + (answer.equals(currentStamp) ? "runs" : Http.clip(answer)));
   }
 
   private long newestId() {

@@ -60,7 +60,8 @@ public final class FuzzCheck {
     synchronized (statuses) {
       figure = sent.get() + " sent in " + ms / 1000 + " s; 5xx " + serverErrors.get() + ", not an envelope "
           + notEnvelope.get() + ", HEAD with body " + headBody.get() + ", no reply " + noReply.get()
-          + " (transport errors retried once: " + retried.get() + "); statuses " + statuses + (examples.isEmpty() ? "" : "; e.g. " + String.join(" | ", examples.values()));
+          + " (transport errors retried once: " + retried.get() + "); statuses " + statuses
+          + (examples.isEmpty() ? "" : "; e.g. " + String.join(" | ", examples.values()));
     }
     table.add("fuzzed requests (webhook + API)", count + " requests, seed " + seed, held, figure);
   }
@@ -168,7 +169,8 @@ public final class FuzzCheck {
     synchronized (statuses) {
       String key = examples.containsKey(kind + "1") ? kind + "2" : kind + "1";
       if (!examples.containsKey(key)) {
-        String line = new String(req.bytes(), 0, Math.min(req.bytes().length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String line = new String(req.bytes(), 0, Math.min(req.bytes().length, 200),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
         int eol = line.indexOf('\r');
         examples.put(key, Http.clip(eol > 0 ? line.substring(0, eol) : "(" + req.kind() + ")") + " -> " + what);
       }

@@ -89,7 +89,8 @@ public final class FuzzRequests {
     if (auth == 0) {
       h.add(new String[] {"Authorization", "Bearer " + hex(random.nextInt(64))});
     } else if (auth == 1) {
-      h.add(new String[] {"Authorization", pick("Basic YTpi", "Bearer", "Bearer  ", "BEARER x.y.z", "Bearer e30.e30.")});
+      h.add(new String[] {"Authorization",
+          pick("Basic YTpi", "Bearer", "Bearer  ", "BEARER x.y.z", "Bearer e30.e30.")});
     } else if (auth == 2) {
       h.add(new String[] {"Authorization", "Bearer " + "A".repeat(8000 + random.nextInt(8000))});
     }
@@ -157,7 +158,8 @@ public final class FuzzRequests {
     String b = pick(BODIES);
     if (webhook && random.nextBoolean()) {
       b = "{\"ref\":\"refs/heads/main\",\"after\":\"" + hex(40) + "\",\"repository\":{\"name\":\"x\",\"clone_url\":\""
-          + pick("https://example.com/x.git", "", "\u0000", "ssh://git@127.0.0.1/srv/app.git") + "\",\"ssh_url\":\"git@h:x/y\"}}";
+          + pick("https://example.com/x.git", "", "\u0000", "ssh://git@127.0.0.1/srv/app.git")
+          + "\",\"ssh_url\":\"git@h:x/y\"}}";
     }
     return b.getBytes(StandardCharsets.UTF_8);
   }

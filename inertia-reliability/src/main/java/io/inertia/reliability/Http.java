@@ -212,7 +212,8 @@ public final class Http {
         }
         int colon = line.indexOf(':');
         if (colon > 0) {
-          headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+          headers.putIfAbsent(
+              line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
       }
       throw new IOException("too many reply headers");

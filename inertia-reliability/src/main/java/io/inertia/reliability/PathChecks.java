@@ -86,7 +86,8 @@ public final class PathChecks {
       api.post("/env", master, Api.obj("name", name, "remove", true));
     }
     table.add("env names that subvert the app", names.size() + " names (" + String.join(", ", names) + ")",
-        problems.isEmpty(), "statuses " + statuses + (problems.isEmpty() ? "" : "; accepted: " + String.join("; ", problems)));
+        problems.isEmpty(),
+        "statuses " + statuses + (problems.isEmpty() ? "" : "; accepted: " + String.join("; ", problems)));
   }
 
   private static boolean mentionsField(String text) {

@@ -42,9 +42,11 @@ public final class TotpChecks {
       table.add("TOTP cross-user", "user B enables TOTP for A", false, "B cannot log in; cannot run");
       return;
     }
-    Http.Response r = api.post("/user/totp/enable", bob, Api.obj("username", "rel-alice", "password", "alice-password-1"));
+    Http.Response r =
+        api.post("/user/totp/enable", bob, Api.obj("username", "rel-alice", "password", "alice-password-1"));
     boolean gotSecret = r.status() / 100 == 2;
-    Http.Response alice = api.post("/user/login", null, Api.obj("username", "rel-alice", "password", "alice-password-1"));
+    Http.Response alice =
+        api.post("/user/login", null, Api.obj("username", "rel-alice", "password", "alice-password-1"));
     boolean held = !gotSecret && alice.status() == 200;
     table.add("TOTP cross-user", "user B enables TOTP for A with A's password", held,
         "B's call -> " + Api.brief(r) + "; A logs in without TOTP -> " + Api.brief(alice));

@@ -62,7 +62,8 @@ public final class WebhookChecks {
     Map<String, String[]> forgeries = new LinkedHashMap<>();
     forgeries.put("no signature", new String[] {null, null});
     forgeries.put("wrong key", new String[] {"X-Hub-Signature-256", sign("not-the-secret".getBytes(), body)});
-    forgeries.put("signature of another body", new String[] {"X-Hub-Signature-256", sign(key, payload("0".repeat(39) + "1"))});
+    forgeries.put("signature of another body",
+        new String[] {"X-Hub-Signature-256", sign(key, payload("0".repeat(39) + "1"))});
     forgeries.put("truncated", new String[] {"X-Hub-Signature-256", good.substring(0, good.length() - 2)});
     forgeries.put("empty sha256=", new String[] {"X-Hub-Signature-256", "sha256="});
     forgeries.put("sha1 of wrong key", new String[] {"X-Hub-Signature", "sha1=" + "ab".repeat(20)});
