@@ -37,6 +37,15 @@ public final class Api {
 
   /** {@code body}: null, a String (sent as it is) or anything Jackson writes. */
   public Http.Response call(String method, String path, String token, Object body) {
+    return call(method, path, token, body, TIMEOUT_MS);
+  }
+
+  /** A call that may wait behind a running deploy (e.g. {@code POST /up} without streaming). */
+  public Http.Response slowPost(String path, String token, Object body) {
+    return call("POST", path, token, body, 60_000);
+  }
+
+  private Http.Response call(String method, String path, String token, Object body, int timeoutMs) {
     List<String[]> headers = new ArrayList<>();
     if (token != null) {
       headers.add(new String[] {"Authorization", "Bearer " + token});
@@ -46,12 +55,16 @@ public final class Api {
       headers.add(new String[] {"Content-Type", "application/json"});
       bytes = body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : write(body);
     }
-    return raw(Http.request(method, path, headers, bytes, true), method.equals("HEAD"));
+    return raw(Http.request(method, path, headers, bytes, true), method.equals("HEAD"), timeoutMs);
   }
 
   /** Sends prepared bytes on a new connection. */
   public Http.Response raw(byte[] request, boolean head) {
-    try (Http.Conn c = Http.Conn.open(daemon.target(), TIMEOUT_MS)) {
+    return raw(request, head, TIMEOUT_MS);
+  }
+
+  private Http.Response raw(byte[] request, boolean head, int timeoutMs) {
+    try (Http.Conn c = Http.Conn.open(daemon.target(), timeoutMs)) {
       return c.exchange(request, head);
     } catch (IOException | RuntimeException e) {
       return failed(e);

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reply carries a body. A request that gets no reply at all also counts against it.
  */
 public final class FuzzCheck {
-  private static final int WORKERS = 4;
+  private static final int WORKERS = 6;
   private static final int TIMEOUT_MS = 10_000;
 
   private final Api api;

@@ -105,7 +105,7 @@ public final class PathChecks {
     List<String> problems = new ArrayList<>();
     Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     for (Map.Entry<String, String> p : paths.entrySet()) {
-      Http.Response r = api.post("/up", master, project.upBody(false, secret, p.getValue()));
+      Http.Response r = api.slowPost("/up", master, project.upBody(false, secret, p.getValue()));
       statuses.merge(r.status(), 1, Integer::sum);
       String text = r.text();
       if (r.status() != 400 || !Api.envelope(r) || !mentionsField(text)) {
