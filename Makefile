@@ -10,7 +10,7 @@ DAEMON_PORT ?= 4303
 APP_PORT    ?= 8000
 MVN         ?= mvn -B
 
-.PHONY: help build test test-all verify images daemon-image bench testenv testenv-clean demo demo-clean
+.PHONY: help build test test-all verify images daemon-image bench reliability testenv testenv-clean demo demo-clean
 
 help:
 	@echo "make build          build the jars (mvn -B package -DskipTests)"
@@ -19,6 +19,7 @@ help:
 	@echo "make images         build the local stand-in and test VPS images (test_env/images.sh)"
 	@echo "make daemon-image   build the daemon image ghcr.io/ubclaunchpad/inertiad:v<version> (scripts/build-daemon-image.sh)"
 	@echo "make bench          webhook benchmark: 202 latency p50/p99 and deploys per push burst (scripts/bench-webhook.sh)"
+	@echo "make reliability    attacks, crashes and memory against the daemon image on local Docker; one table, fails if any check fails (docs/reliability.md)"
 	@echo "make testenv        start test VPS 'testvps': VPS_OS=$(VPS_OS) VERSION=$(VERSION) DOCKER=$(DOCKER) SYSTEMD=$(SYSTEMD) SSH_PORT=$(SSH_PORT)"
 	@echo "make testenv-clean  remove 'testvps' and its volumes"
 	@echo "make demo           build everything, start demo-vps + demo-git, bootstrap with bin/inertia, deploy the sample app, curl it (scripts/demo.sh)"
@@ -41,6 +42,11 @@ daemon-image:
 
 bench:
 	scripts/bench-webhook.sh
+
+# INERTIA_RELIABILITY_IMAGE=<image> runs it against another daemon image (docs/reliability.md lists the knobs).
+reliability:
+	$(MVN) -q -pl inertia-reliability -am package -DskipTests
+	java -jar inertia-reliability/target/inertia-reliability.jar
 
 testenv:
 	VPS_OS=$(VPS_OS) VERSION=$(VERSION) DOCKER=$(DOCKER) SYSTEMD=$(SYSTEMD) SSH_PORT=$(SSH_PORT) \
