@@ -3,6 +3,7 @@ package io.inertia.cli.bootstrap;
 import io.inertia.cli.CliException;
 import io.inertia.cli.command.RemoteOperations;
 import io.inertia.cli.output.Console;
+import io.inertia.cli.ssh.ExecResult;
 import io.inertia.cli.ssh.HostKeyChangedException;
 import io.inertia.cli.ssh.RemoteShell;
 import io.inertia.cli.ssh.RemoteShellException;
@@ -17,8 +18,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -131,6 +134,11 @@ public final class SshRemoteOperations implements RemoteOperations {
 
   @Override
   public int ssh(RemoteConfig remote, Console console) {
+    return ssh(remote, List.of(), console);
+  }
+
+  @Override
+  public int ssh(RemoteConfig remote, List<String> command, Console console) {
     SshTarget target = target(remote);
     // Connect once through sshj so an unknown host is trusted on first use and a changed key is
     // refused with the same message as every other command; then hand over to the system ssh.
@@ -138,13 +146,33 @@ public final class SshRemoteOperations implements RemoteOperations {
       shell.target();
     }
     try {
-      return SystemSsh.runInteractive(target, knownHosts);
+      return SystemSsh.run(target, knownHosts, command);
     } catch (IOException e) {
       throw new CliException(
           "could not run ssh: " + e.getMessage(), "perhaps you should install the OpenSSH client");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
+    }
+  }
+
+  @Override
+  public String daemonCertificateFingerprint(RemoteConfig remote, Console console) {
+    try (RemoteShell shell = connect(remote)) {
+      ExecResult r =
+          shell.run(shell.sudo() + "cat \"$HOME/.inertia/ssl/daemon.cert\"", Duration.ofMinutes(1));
+      if (!r.ok() || r.stdoutText().isBlank()) {
+        throw new CliException(
+            "could not read ~/.inertia/ssl/daemon.cert on the VPS: " + String.join(" ", r.stderrTail(3)),
+            "perhaps the daemon is not set up: run 'inertia " + remote.name() + " init'");
+      }
+      return DaemonCertificates.fingerprint(r.stdoutText());
+    } catch (CertificateException e) {
+      throw new CliException(
+          "~/.inertia/ssl/daemon.cert on the VPS is not a PEM certificate: " + e.getMessage(),
+          "perhaps you should run 'inertia " + remote.name() + " upgrade' to let the daemon write a new one");
+    } catch (RemoteShellException e) {
+      throw failure(e);
     }
   }
 

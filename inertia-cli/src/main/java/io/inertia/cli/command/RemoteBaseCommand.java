@@ -56,7 +56,14 @@ public abstract class RemoteBaseCommand extends BaseCommand {
     remote = updated;
   }
 
+  /**
+   * The daemon client. A remote with no pinned certificate (one the original wrote) and SSH settings is
+   * pinned first, reading the certificate over SSH.
+   */
   protected DaemonClient client() {
+    if (CertificatePins.needsPin(remote()) && CertificatePins.hasSsh(remote())) {
+      saveRemote(new CertificatePins(ctx).overSsh(remote()));
+    }
     return ctx.client(remote());
   }
 

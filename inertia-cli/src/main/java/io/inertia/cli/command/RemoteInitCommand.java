@@ -11,7 +11,8 @@ public final class RemoteInitCommand extends RemoteBaseCommand {
   protected Integer run() {
     ProjectConfig project = requireProject();
     RemoteOperations ops = ctx.remoteOperations("inertia " + remoteName() + " init");
-    RemoteConfig updated = ops.init(remote(), project, console());
+    RemoteConfig remote = DaemonVersions.forInstall(remote(), console());
+    RemoteConfig updated = ops.init(remote, project, console());
     saveRemote(updated);
     return 0;
   }

@@ -15,8 +15,10 @@ public final class UpgradeCommand extends RemoteBaseCommand {
     RemoteOperations ops = ctx.remoteOperations("inertia " + remoteName() + " upgrade");
     RemoteConfig remote = remote();
     if (version != null && !version.isEmpty()) {
+      DaemonVersions.checkRequested(version);
       remote = remote.withVersion(version);
     }
+    remote = DaemonVersions.forInstall(remote, console());
     RemoteConfig updated = ops.upgrade(remote, console());
     saveRemote(updated);
     return 0;

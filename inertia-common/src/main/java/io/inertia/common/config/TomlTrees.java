@@ -58,17 +58,13 @@ final class TomlTrees {
     ObjectNode b = table(t, "build", where);
     if (b != null) {
       String type = str(b, "type", where.in("build"));
-      BuildType buildType;
-      try {
-        buildType = BuildType.fromWireName(type);
-      } catch (IllegalArgumentException e) {
-        throw new Problem(e.getMessage() + " (" + where.owner() + ")", e);
-      }
+      String buildfile = str(b, "buildfile", where.in("build"));
+      List<String> intermediary = strArray(b, "intermediary_containers", where.in("build"));
+      BuildType buildType = BuildType.fromWireNameOrNull(type);
       build =
-          new Build(
-              buildType,
-              str(b, "buildfile", where.in("build")),
-              strArray(b, "intermediary_containers", where.in("build")));
+          buildType == null
+              ? Build.ofUnknownType(type, buildfile, intermediary)
+              : new Build(buildType, buildfile, intermediary);
     }
     Notifiers notifiers = null;
     ObjectNode n = table(t, "notifiers", where);

@@ -25,7 +25,7 @@ final class TomlWriter {
       w.key("  ", "branch", p.branch());
       if (p.build() != null) {
         w.out.append("  [profile.build]\n");
-        w.key("    ", "type", p.build().type().wireName());
+        w.key("    ", "type", p.build().writtenType());
         w.key("    ", "buildfile", p.build().buildfile());
         if (!p.build().intermediaryContainers().isEmpty()) {
           w.array("    ", "intermediary_containers", p.build().intermediaryContainers());
