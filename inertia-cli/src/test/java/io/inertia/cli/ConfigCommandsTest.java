@@ -316,13 +316,6 @@ class ConfigCommandsTest {
   }
 
   @Test
-  void provisionIsNotSupported() {
-    CliRunner.Result r = cli.run("provision", "ec2", "box");
-    assertEquals(1, r.code());
-    assertTrue(r.err().contains("not supported"), r.toString());
-  }
-
-  @Test
   void remoteWithoutPinIsPinnedOverSshFirst() {
     cli.run("init", "--global");
     cli.run("remote", "add", "prod", "--ip", "127.0.0.1", "--ssh.user", "u", "--ssh.key", "k");
