@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
@@ -27,6 +28,8 @@ public final class SdkEc2Provisioner implements Ec2Provisioner {
   static final int RUNNING = 16;
   /** EC2's state code of a terminated instance. */
   static final int TERMINATED = 48;
+
+  private static final String ENDPOINT_HINT = "INERTIA_EC2_ENDPOINT, when set";
 
   private final Duration interval;
   private final Duration instanceTimeout;
@@ -54,9 +57,11 @@ public final class SdkEc2Provisioner implements Ec2Provisioner {
         List<String> left = created.removeAll(console);
         throw new CliException(
             message(e) + (left.isEmpty() ? "; everything created was removed" : "; left in AWS: " + String.join(", ", left)),
-            left.isEmpty()
-                ? "perhaps you should check the region, the permissions (docs/provision.md) and your quotas"
-                : "please remove what is left in the EC2 console",
+            !left.isEmpty()
+                ? "please remove what is left in the EC2 console"
+                : e instanceof SdkClientException
+                    ? "perhaps you should check the network connection and the region (or " + ENDPOINT_HINT + ")"
+                    : "perhaps you should check the region, the permissions (docs/provision.md) and your quotas",
             e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
