@@ -42,6 +42,7 @@ class SwitchingCommandsTest {
   String fingerprint;
   final List<String> calls = new CopyOnWriteArrayList<>();
   String certificateOverSsh;
+  final List<Map<String, String>> settingsSeen = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -172,6 +173,36 @@ class SwitchingCommandsTest {
   }
 
   @Test
+  void daemonSettingsAreFlagsOfInitAndUpgradeRememberedAndShownByStatus() throws Exception {
+    originalRemote("prod", true);
+    CliRunner.Result r = cli.run("prod", "init", "--public-badge", "--session-ttl", "2h",
+        "--bitbucket.allow-unsigned", "--compose-image", "docker/compose:1.29.2");
+    assertEquals(0, r.code(), r.toString());
+    Map<String, String> expected = Map.of("INERTIA_PUBLIC_BADGE", "true", "INERTIA_SESSION_TTL", "PT2H",
+        "INERTIA_BITBUCKET_ALLOW_UNSIGNED", "true", "INERTIA_COMPOSE_IMAGE", "docker/compose:1.29.2");
+    assertEquals(expected, settingsSeen.get(settingsSeen.size() - 1), "passed to the SSH layer");
+    assertEquals(expected, saved("prod").daemon().settings());
+    assertTrue(Files.readString(cli.remotesFile()).contains("[remote.daemon.settings]"));
+
+    r = cli.run("prod", "upgrade", "--public-badge=false", "--compose-image", "default");
+    assertEquals(0, r.code(), r.toString());
+    Map<String, String> kept = Map.of("INERTIA_SESSION_TTL", "PT2H", "INERTIA_BITBUCKET_ALLOW_UNSIGNED", "true");
+    assertEquals(kept, settingsSeen.get(settingsSeen.size() - 1), "an upgrade keeps what it is not told to change");
+    assertEquals(kept, saved("prod").daemon().settings());
+
+    r = cli.run("prod", "status");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains(" - INERTIA_SESSION_TTL=PT2H"), r.toString());
+
+    r = cli.run("prod", "upgrade", "--session-ttl", "0m");
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().contains("invalid duration '0m'"), r.toString());
+    r = cli.run("prod", "upgrade", "--compose-image", "bad image;rm");
+    assertEquals(1, r.code(), r.toString());
+    assertEquals(kept, saved("prod").daemon().settings());
+  }
+
+  @Test
   void sshPassesTheCommandWithItsOptions() {
     originalRemote("prod", true);
     assertEquals(0, cli.run("prod", "ssh").code());
@@ -206,12 +237,14 @@ class SwitchingCommandsTest {
     @Override
     public RemoteConfig init(RemoteConfig remote, ProjectConfig project, Console console) {
       calls.add("init " + remote.version());
+      settingsSeen.add(remote.daemon().settings());
       return remote;
     }
 
     @Override
     public RemoteConfig upgrade(RemoteConfig remote, Console console) {
       calls.add("upgrade " + remote.version());
+      settingsSeen.add(remote.daemon().settings());
       return remote;
     }
 

@@ -234,6 +234,7 @@ public final class Bootstrap {
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("SUDO", shell.sudo().trim());
     vars.put("IMAGE", s.image());
+    vars.put("DAEMON_SETTINGS", s.daemonEnvironment());
     vars.put("DAEMON_PORT", s.daemonPort());
     vars.put("HOST_ADDRESS", s.host());
     vars.put("WEBHOOK_SECRET", s.webhookSecret());

@@ -10,6 +10,7 @@ import io.inertia.cli.ssh.RemoteShellException;
 import io.inertia.cli.ssh.SshTarget;
 import io.inertia.cli.ssh.SshjRemoteShell;
 import io.inertia.cli.ssh.SystemSsh;
+import io.inertia.common.config.BuildType;
 import io.inertia.common.config.ConfigPaths;
 import io.inertia.common.config.DaemonConfig;
 import io.inertia.common.config.ProjectConfig;
@@ -63,11 +64,15 @@ public final class SshRemoteOperations implements RemoteOperations {
       daemon =
           new DaemonConfig(
               daemon.port(), daemon.token(), daemon.user(), newSecret(), daemon.verifySsl(),
-              daemon.certFingerprint());
+              daemon.certFingerprint(), daemon.settings());
     }
     BootstrapSettings s = settings(remote, daemon, project == null ? "" : project.url());
     try (RemoteShell shell = connect(remote)) {
-      Bootstrap.Result r = new Bootstrap(shell, output(console)).init(s);
+      Bootstrap bootstrap = new Bootstrap(shell, output(console));
+      Bootstrap.Result r = bootstrap.init(s);
+      if (project == null || usesCompose(project)) {
+        RunnerImages.ensure(bootstrap, output(console), remote.name(), s.composeImage());
+      }
       return remote.withDaemon(
           daemon.withToken(r.token(), daemon.user()).withCertFingerprint(r.certFingerprint()));
     } catch (BootstrapException e) {
@@ -80,7 +85,9 @@ public final class SshRemoteOperations implements RemoteOperations {
     DaemonConfig daemon = remote.daemon() == null ? DaemonConfig.empty() : remote.daemon();
     BootstrapSettings s = settings(remote, daemon, "");
     try (RemoteShell shell = connect(remote)) {
-      String fingerprint = new Bootstrap(shell, output(console)).upgrade(s);
+      Bootstrap bootstrap = new Bootstrap(shell, output(console));
+      String fingerprint = bootstrap.upgrade(s);
+      RunnerImages.ensure(bootstrap, output(console), remote.name(), s.composeImage());
       return remote.withDaemon(daemon.withCertFingerprint(fingerprint));
     } catch (BootstrapException e) {
       throw failure(e);
@@ -221,7 +228,8 @@ public final class SshRemoteOperations implements RemoteOperations {
           projectUrl,
           BootstrapSettings.gitHosts(
               env.get(BootstrapSettings.DEFAULT_GIT_HOSTS_ENV), env.get(BootstrapSettings.GIT_HOSTS_ENV)),
-          "always".equalsIgnoreCase(env.getOrDefault(IMAGE_TRANSFER_ENV, "")));
+          "always".equalsIgnoreCase(env.getOrDefault(IMAGE_TRANSFER_ENV, "")),
+          daemon.settings());
     } catch (IllegalArgumentException e) {
       throw new CliException(
           e.getMessage(), "perhaps you should fix " + BootstrapSettings.GIT_HOSTS_ENV + " or " + BootstrapSettings.DEFAULT_GIT_HOSTS_ENV);
@@ -254,6 +262,13 @@ public final class SshRemoteOperations implements RemoteOperations {
   private static CliException failure(RemoteShellException e) {
     return new CliException(
         e.getMessage(), "perhaps you should check the remote's ip and ssh settings ('inertia remote show')", e);
+  }
+
+  /** A profile built with docker-compose (or of unknown type, built the same way), or no profile yet. */
+  private static boolean usesCompose(ProjectConfig project) {
+    return project.profiles().isEmpty()
+        || project.profiles().stream()
+            .anyMatch(p -> p.build() == null || p.build().type() == BuildType.DOCKER_COMPOSE);
   }
 
   private static BootstrapOutput output(Console console) {

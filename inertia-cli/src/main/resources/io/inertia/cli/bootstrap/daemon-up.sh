@@ -1,8 +1,12 @@
 #!/bin/sh
 # Step 3/4: (re)start the daemon container (reference §3.2 daemon-up.sh, §3.4 container spec).
 # The image is already on the engine (the CLI delivered it). Set by the CLI: SUDO, IMAGE,
-# DAEMON_PORT, HOST_ADDRESS, WEBHOOK_SECRET.
+# DAEMON_PORT, HOST_ADDRESS, WEBHOOK_SECRET, DAEMON_SETTINGS.
 set -e
+
+# Daemon settings of init/upgrade: "INERTIA_X=v INERTIA_Y=w" (plain words, checked by the CLI) become -e options.
+set --
+for setting in $DAEMON_SETTINGS; do set -- "$@" -e "$setting"; done
 
 mkdir -p "$HOME/inertia/project" "$HOME/inertia/data" "$HOME/inertia/persist" "$HOME/.inertia/ssl"
 
@@ -16,6 +20,7 @@ echo "Running daemon on port $DAEMON_PORT"
 # (the original passed them as one quoted string, which the daemon never parsed).
 $SUDO docker run -d \
   --restart unless-stopped \
+  "$@" \
   --name inertia-daemon \
   -p "$DAEMON_PORT:4303" \
   -v /var/run/docker.sock:/var/run/docker.sock \

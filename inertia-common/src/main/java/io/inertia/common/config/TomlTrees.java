@@ -93,7 +93,8 @@ final class TomlTrees {
               str(d, "user", w),
               str(d, "webhook-secret", w),
               bool(d, "verify-ssl", w),
-              str(d, "cert-fingerprint", w));
+              str(d, "cert-fingerprint", w),
+              stringTable(d, "settings", w));
     }
     Map<String, String> profiles = new LinkedHashMap<>();
     ObjectNode p = table(t, "profiles", where);
@@ -102,6 +103,16 @@ final class TomlTrees {
     }
     return new RemoteConfig(
         str(t, "version", where), str(t, "name", where), str(t, "ip", where), ssh, daemon, profiles);
+  }
+
+  /** A table of string values (e.g. {@code [remote.daemon.settings]}), empty when absent. */
+  private static Map<String, String> stringTable(ObjectNode t, String key, At where) {
+    Map<String, String> m = new LinkedHashMap<>();
+    ObjectNode table = table(t, key, where);
+    if (table != null) {
+      table.fieldNames().forEachRemaining(k -> m.put(k, str(table, k, where.in(key))));
+    }
+    return m;
   }
 
   /** "remote 'staging'" or "remote #2" (1-based) when the table has no usable name. */

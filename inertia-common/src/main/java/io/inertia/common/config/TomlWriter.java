@@ -68,6 +68,10 @@ final class TomlWriter {
         if (!d.certFingerprint().isEmpty()) {
           w.key("    ", "cert-fingerprint", d.certFingerprint());
         }
+        if (!d.settings().isEmpty()) {
+          w.out.append("    [remote.daemon.settings]\n");
+          d.settings().forEach((k, v) -> w.key("      ", k, v));
+        }
       }
       w.out.append("  [remote.profiles]\n");
       for (Map.Entry<String, String> e : r.profiles().entrySet()) {

@@ -277,6 +277,20 @@ class ConfigFilesTest {
   }
 
   @Test
+  void daemonSettingsRoundTripInTheirOwnTable() throws IOException {
+    Path f = dir.resolve("inertia.remotes");
+    RemoteConfig r = new RemoteConfig("v0.8.0", "prod", "1.2.3.4", new SshConfig("root", "/k", "22"),
+        new DaemonConfig("4303", "t", "", "s", false, "SHA256:AA",
+            Map.of("INERTIA_SESSION_TTL", "PT2H", "INERTIA_PUBLIC_BADGE", "true")), Map.of());
+    ConfigFiles.saveRemotes(f, new RemotesConfig(List.of(r)));
+    String text = Files.readString(f);
+    assertTrue(text.contains("    [remote.daemon.settings]\n      INERTIA_PUBLIC_BADGE = \"true\"\n"
+        + "      INERTIA_SESSION_TTL = \"PT2H\"\n  [remote.profiles]"), text);
+    assertEquals(r, ConfigFiles.loadRemotes(f).remote("prod").orElseThrow());
+    assertEquals(Map.of(), new DaemonConfig("4303", "t", "", "s", false, "").settings());
+  }
+
+  @Test
   void knownBuildTypeIsNotMarkedUnknown() {
     assertFalse(new Build(BuildType.DOCKERFILE, "Dockerfile").hasUnknownType());
     assertEquals("dockerfile", new Build(BuildType.DOCKERFILE, "Dockerfile").writtenType());
