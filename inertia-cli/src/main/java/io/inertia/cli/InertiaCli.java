@@ -135,7 +135,7 @@ public final class InertiaCli {
             "",
             "Repository:    https://github.com/ubclaunchpad/inertia",
             "Issue tracker: https://github.com/ubclaunchpad/inertia/issues",
-            "Documentation: https://inertia.ubclaunch.com");
+            "Documentation: https://inertia.ubclaunchpad.com");
     String builtin = BuiltinCommands.resolve(first);
     if (builtin != null) {
       addBuiltin(root, factory, builtin);
