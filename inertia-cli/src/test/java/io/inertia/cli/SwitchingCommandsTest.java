@@ -212,7 +212,7 @@ class SwitchingCommandsTest {
   }
 
   @Test
-  void profileOfUnknownBuildTypeWarnsOnceAndDeploysAsCompose() {
+  void profileOfUnknownBuildTypeWarnsOnceAndDeploysAsCompose() throws Exception {
     originalRemote("prod", true);
     CliRunner.Result r = cli.run("prod", "up");
     deploy.streamMayClose.countDown();
@@ -220,8 +220,10 @@ class SwitchingCommandsTest {
     assertEquals(1, count(r.err(), "profile 'default' has build type ''"), r.toString());
     UpRequest up = deploy.ups.get(0);
     assertEquals("docker-compose", up.buildType());
-    r = cli.run("project", "profile", "ls");
+    r = cli.run("--simple", "project", "profile", "show", "default");
     assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("Build.Type: \n"), "shown as written: " + r);
+    assertTrue(Files.readString(cli.projectDir.resolve("inertia.toml")).contains("type = \"\""), "file unchanged");
   }
 
   private static int count(String text, String part) {

@@ -40,8 +40,10 @@ final class OriginalContainers {
 
   private List<String> replaceOrThrow(String project, String composeProject, LineSink log) {
     List<String> removed = new ArrayList<>();
-    // docker ps -a --filter label=io.inertia.project=<project>
-    if (!docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.PROJECT, project)).exec().isEmpty()) {
+    // docker ps -a --filter label=io.inertia.project=<project> --filter label=io.inertia.role=app
+    // (the compose runner of this very deploy is labelled too, with the runner role: it does not count)
+    if (!docker.listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(Labels.PROJECT, project, Labels.ROLE, Labels.ROLE_APP)).exec().isEmpty()) {
       return removed; // deployed here before: not a first deploy
     }
     // docker ps -a (all containers; the original's carry no label to filter on)

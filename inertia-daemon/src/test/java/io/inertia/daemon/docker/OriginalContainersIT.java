@@ -72,6 +72,8 @@ class OriginalContainersIT {
         Map.of("com.docker.compose.project", OriginalContainers.v1Name(project)));
     String unrelatedName = container(project + "-other", Map.of());
     String otherCompose = container(project + "-x_web_1", Map.of("com.docker.compose.project", "someoneelse"));
+    // The compose runner of the deploy under way is labelled with the project, as a runner: still a first deploy.
+    container(project + "-runner", Map.of(Labels.PROJECT, project, Labels.ROLE, Labels.ROLE_RUNNER));
 
     List<String> removed = new OriginalContainers(docker)
         .replace(project, ComposeBuilder.composeProject(project), log::add);
