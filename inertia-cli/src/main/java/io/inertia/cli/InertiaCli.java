@@ -135,7 +135,7 @@ public final class InertiaCli {
             "",
             "Repository:    https://github.com/ubclaunchpad/inertia",
             "Issue tracker: https://github.com/ubclaunchpad/inertia/issues",
-            "Documentation: https://inertia.ubclaunch.com");
+            "Documentation: https://inertia.ubclaunchpad.com");
     String builtin = BuiltinCommands.resolve(first);
     if (builtin != null) {
       addBuiltin(root, factory, builtin);
@@ -167,6 +167,8 @@ public final class InertiaCli {
       host.getCommandSpec().name(r.name());
       host.getCommandSpec().usageMessage().hidden(true);
       host.getCommandSpec().usageMessage().description("Manage and deploy to remote '" + r.name() + "'");
+      // 'inertia <remote> ssh ls -la': everything from the command's first word on belongs to it.
+      host.getSubcommands().get("ssh").setStopAtUnmatched(true);
       root.addSubcommand(r.name(), host);
     }
     return root;

@@ -316,18 +316,11 @@ class ConfigCommandsTest {
   }
 
   @Test
-  void provisionIsNotSupported() {
-    CliRunner.Result r = cli.run("provision", "ec2", "box");
-    assertEquals(1, r.code());
-    assertTrue(r.err().contains("not supported"), r.toString());
-  }
-
-  @Test
-  void remoteWithoutPinRefusesWithHint() {
+  void remoteWithoutPinIsPinnedOverSshFirst() {
     cli.run("init", "--global");
     cli.run("remote", "add", "prod", "--ip", "127.0.0.1", "--ssh.user", "u", "--ssh.key", "k");
     CliRunner.Result r = cli.run("prod", "status");
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("inertia remote set prod daemon.cert-fingerprint"), r.toString());
+    assertTrue(r.out().contains("reading ~/.inertia/ssl/daemon.cert over SSH"), r.toString());
   }
 }

@@ -4,7 +4,6 @@ import io.inertia.cli.ssh.ExecResult;
 import io.inertia.cli.ssh.LineListener;
 import io.inertia.cli.ssh.RemoteShell;
 import io.inertia.cli.ssh.RemoteShellException;
-import io.inertia.common.git.GitUrls;
 import io.inertia.common.tls.CertificateFingerprints;
 import java.security.cert.CertificateException;
 import java.time.Duration;
@@ -234,6 +233,7 @@ public final class Bootstrap {
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("SUDO", shell.sudo().trim());
     vars.put("IMAGE", s.image());
+    vars.put("DAEMON_SETTINGS", s.daemonEnvironment());
     vars.put("DAEMON_PORT", s.daemonPort());
     vars.put("HOST_ADDRESS", s.host());
     ExecResult r;
@@ -419,24 +419,23 @@ public final class Bootstrap {
   }
 
   private void printSummary(BootstrapSettings s, Result r) {
-    String repo = s.projectUrl().isBlank() ? "<owner>/<repo>" : GitUrls.repositoryName(s.projectUrl());
+    GitHostPages pages = GitHostPages.of(s.projectUrl());
     out.message("Inertia has been set up and daemon is running on remote!");
     out.message(
         "You may have to wait briefly for Inertia to set up some dependencies.\nUse 'inertia "
             + s.remoteName()
             + " logs' to check on the daemon's setup progress.");
     out.message("\n" + DIVIDER + "\n");
-    out.message(
-        ":star: GitHub Deploy Key (add to https://www.github.com/" + repo + "/settings/keys/new):");
+    out.message(":star: " + pages.title("Deploy Key") + " (" + pages.deployKeyPlace() + "):");
     out.message(r.deployKey());
-    out.message(
-        "\n:star: GitHub WebHook URL (add to https://www.github.com/" + repo + "/settings/hooks/new):");
+    out.message("\n:star: " + pages.title("WebHook URL") + " (" + pages.webhookPlace() + "):");
     out.message(":globe_with_meridians: Address:  " + r.webhookUrl());
     out.message(":key: Secret:   " + s.webhookSecret());
     out.message(
         "\nThe daemon's certificate is self-signed. The Inertia CLI has pinned it ("
             + r.certFingerprint()
-            + "),\nbut GitHub cannot verify it: disable SSL verification in the webhook settings, or"
+            + "),\nbut " + (pages.hostName().isEmpty() ? "the git host" : pages.hostName())
+            + " cannot verify it: disable SSL verification in the webhook settings, or"
             + " install your own\ncertificate (https://inertia.ubclaunchpad.com/#custom-ssl-certificate).");
     out.message("\n" + DIVIDER + "\n");
     out.message(

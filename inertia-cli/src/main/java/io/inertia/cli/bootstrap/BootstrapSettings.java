@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What a bootstrap needs to know about the remote.
@@ -20,6 +23,8 @@ import java.util.Locale;
  * @param gitHosts {@code host[:port]} entries whose SSH host keys the deploy-key step adds to the
  *     VPS's known_hosts
  * @param forceImageTransfer send the local image even when the remote has one with that tag
+ * @param daemonSettings {@code INERTIA_*} environment variables for the daemon container (the remote's
+ *     {@code [remote.daemon.settings]})
  */
 public record BootstrapSettings(
     String remoteName,
@@ -29,10 +34,22 @@ public record BootstrapSettings(
     String webhookSecret,
     String projectUrl,
     List<String> gitHosts,
-    boolean forceImageTransfer) {
+    boolean forceImageTransfer,
+    Map<String, String> daemonSettings) {
 
   /** Image repository of the daemon (docs/original.md#daemon-container). */
   public static final String IMAGE_REPOSITORY = "ghcr.io/ubclaunchpad/inertiad";
+
+  /**
+   * The daemon's default compose runner image ({@code INERTIA_COMPOSE_IMAGE} unset); the daemon's
+   * default, checked by a test.
+   */
+  public static final String DEFAULT_COMPOSE_IMAGE = "docker:26-cli";
+
+  /** The compose runner image the daemon will use: its setting, else the default. */
+  public String composeImage() {
+    return daemonSettings.getOrDefault("INERTIA_COMPOSE_IMAGE", DEFAULT_COMPOSE_IMAGE);
+  }
 
   /** Git hosts always scanned (GitHub, GitLab, Bitbucket: docs/bootstrap.md#what-init-does). */
   public static final List<String> DEFAULT_GIT_HOSTS =
@@ -50,9 +67,33 @@ public record BootstrapSettings(
    */
   public static final String DEFAULT_GIT_HOSTS_ENV = "INERTIA_DEFAULT_GIT_HOSTS";
 
+  private static final Pattern SETTING_NAME = Pattern.compile("INERTIA_[A-Z0-9_]+");
+  private static final Pattern SETTING_VALUE = Pattern.compile("[A-Za-z0-9._/:@+-]*");
+
+  /** @throws IllegalArgumentException for a daemon setting that is not {@code INERTIA_NAME=plain-word} */
   public BootstrapSettings {
     gitHosts = List.copyOf(gitHosts);
     projectUrl = projectUrl == null ? "" : projectUrl;
+    daemonSettings = daemonSettings == null ? Map.of() : Map.copyOf(new TreeMap<>(daemonSettings));
+    daemonSettings.forEach((k, v) -> {
+      if (!SETTING_NAME.matcher(k).matches() || !SETTING_VALUE.matcher(v).matches()) {
+        throw new IllegalArgumentException("invalid daemon setting " + k + "=" + v
+            + " in [remote.daemon.settings]: names are INERTIA_*, values plain words");
+      }
+    });
+  }
+
+  /** Without daemon settings. */
+  public BootstrapSettings(
+      String remoteName, String host, String version, String daemonPort, String webhookSecret,
+      String projectUrl, List<String> gitHosts, boolean forceImageTransfer) {
+    this(remoteName, host, version, daemonPort, webhookSecret, projectUrl, gitHosts, forceImageTransfer, Map.of());
+  }
+
+  /** {@code NAME=value} words for the daemon's {@code docker run -e}, sorted by name, space separated. */
+  public String daemonEnvironment() {
+    return String.join(" ", new TreeMap<>(daemonSettings).entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
   /** {@code ghcr.io/ubclaunchpad/inertiad:<version>}. */

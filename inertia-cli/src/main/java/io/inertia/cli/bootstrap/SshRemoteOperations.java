@@ -3,12 +3,14 @@ package io.inertia.cli.bootstrap;
 import io.inertia.cli.CliException;
 import io.inertia.cli.command.RemoteOperations;
 import io.inertia.cli.output.Console;
+import io.inertia.cli.ssh.ExecResult;
 import io.inertia.cli.ssh.HostKeyChangedException;
 import io.inertia.cli.ssh.RemoteShell;
 import io.inertia.cli.ssh.RemoteShellException;
 import io.inertia.cli.ssh.SshTarget;
 import io.inertia.cli.ssh.SshjRemoteShell;
 import io.inertia.cli.ssh.SystemSsh;
+import io.inertia.common.config.BuildType;
 import io.inertia.common.config.ConfigPaths;
 import io.inertia.common.config.DaemonConfig;
 import io.inertia.common.config.ProjectConfig;
@@ -17,8 +19,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,11 +64,15 @@ public final class SshRemoteOperations implements RemoteOperations {
       daemon =
           new DaemonConfig(
               daemon.port(), daemon.token(), daemon.user(), newSecret(), daemon.verifySsl(),
-              daemon.certFingerprint());
+              daemon.certFingerprint(), daemon.settings());
     }
     BootstrapSettings s = settings(remote, daemon, project == null ? "" : project.url());
     try (RemoteShell shell = connect(remote)) {
-      Bootstrap.Result r = new Bootstrap(shell, output(console)).init(s);
+      Bootstrap bootstrap = new Bootstrap(shell, output(console));
+      Bootstrap.Result r = bootstrap.init(s);
+      if (project == null || usesCompose(project)) {
+        RunnerImages.ensure(bootstrap, output(console), remote.name(), s.composeImage());
+      }
       return remote.withDaemon(
           daemon.withToken(r.token(), daemon.user()).withCertFingerprint(r.certFingerprint()));
     } catch (BootstrapException e) {
@@ -77,7 +85,9 @@ public final class SshRemoteOperations implements RemoteOperations {
     DaemonConfig daemon = remote.daemon() == null ? DaemonConfig.empty() : remote.daemon();
     BootstrapSettings s = settings(remote, daemon, "");
     try (RemoteShell shell = connect(remote)) {
-      String fingerprint = new Bootstrap(shell, output(console)).upgrade(s);
+      Bootstrap bootstrap = new Bootstrap(shell, output(console));
+      String fingerprint = bootstrap.upgrade(s);
+      RunnerImages.ensure(bootstrap, output(console), remote.name(), s.composeImage());
       return remote.withDaemon(daemon.withCertFingerprint(fingerprint));
     } catch (BootstrapException e) {
       throw failure(e);
@@ -131,6 +141,11 @@ public final class SshRemoteOperations implements RemoteOperations {
 
   @Override
   public int ssh(RemoteConfig remote, Console console) {
+    return ssh(remote, List.of(), console);
+  }
+
+  @Override
+  public int ssh(RemoteConfig remote, List<String> command, Console console) {
     SshTarget target = target(remote);
     // Connect once through sshj so an unknown host is trusted on first use and a changed key is
     // refused with the same message as every other command; then hand over to the system ssh.
@@ -138,13 +153,33 @@ public final class SshRemoteOperations implements RemoteOperations {
       shell.target();
     }
     try {
-      return SystemSsh.runInteractive(target, knownHosts);
+      return SystemSsh.run(target, knownHosts, command);
     } catch (IOException e) {
       throw new CliException(
           "could not run ssh: " + e.getMessage(), "perhaps you should install the OpenSSH client");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
+    }
+  }
+
+  @Override
+  public String daemonCertificateFingerprint(RemoteConfig remote, Console console) {
+    try (RemoteShell shell = connect(remote)) {
+      ExecResult r =
+          shell.run(shell.sudo() + "cat \"$HOME/.inertia/ssl/daemon.cert\"", Duration.ofMinutes(1));
+      if (!r.ok() || r.stdoutText().isBlank()) {
+        throw new CliException(
+            "could not read ~/.inertia/ssl/daemon.cert on the VPS: " + String.join(" ", r.stderrTail(3)),
+            "perhaps the daemon is not set up: run 'inertia " + remote.name() + " init'");
+      }
+      return DaemonCertificates.fingerprint(r.stdoutText());
+    } catch (CertificateException e) {
+      throw new CliException(
+          "~/.inertia/ssl/daemon.cert on the VPS is not a PEM certificate: " + e.getMessage(),
+          "perhaps you should run 'inertia " + remote.name() + " upgrade' to let the daemon write a new one");
+    } catch (RemoteShellException e) {
+      throw failure(e);
     }
   }
 
@@ -193,7 +228,8 @@ public final class SshRemoteOperations implements RemoteOperations {
           projectUrl,
           BootstrapSettings.gitHosts(
               env.get(BootstrapSettings.DEFAULT_GIT_HOSTS_ENV), env.get(BootstrapSettings.GIT_HOSTS_ENV)),
-          "always".equalsIgnoreCase(env.getOrDefault(IMAGE_TRANSFER_ENV, "")));
+          "always".equalsIgnoreCase(env.getOrDefault(IMAGE_TRANSFER_ENV, "")),
+          daemon.settings());
     } catch (IllegalArgumentException e) {
       throw new CliException(
           e.getMessage(), "perhaps you should fix " + BootstrapSettings.GIT_HOSTS_ENV + " or " + BootstrapSettings.DEFAULT_GIT_HOSTS_ENV);
@@ -226,6 +262,13 @@ public final class SshRemoteOperations implements RemoteOperations {
   private static CliException failure(RemoteShellException e) {
     return new CliException(
         e.getMessage(), "perhaps you should check the remote's ip and ssh settings ('inertia remote show')", e);
+  }
+
+  /** A profile built with docker-compose (or of unknown type, built the same way), or no profile yet. */
+  private static boolean usesCompose(ProjectConfig project) {
+    return project.profiles().isEmpty()
+        || project.profiles().stream()
+            .anyMatch(p -> p.build() == null || p.build().type() == BuildType.DOCKER_COMPOSE);
   }
 
   private static BootstrapOutput output(Console console) {

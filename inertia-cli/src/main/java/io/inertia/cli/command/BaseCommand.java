@@ -3,6 +3,7 @@ package io.inertia.cli.command;
 import io.inertia.cli.local.LocalConfig;
 import io.inertia.cli.output.Console;
 import io.inertia.common.Version;
+import io.inertia.common.config.Profile;
 import io.inertia.common.config.ProjectConfig;
 import io.inertia.common.config.VersionCheck;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ public abstract class BaseCommand implements Callable<Integer> {
    */
   protected ProjectConfig project() {
     ProjectConfig project = config().project();
+    warnUnknownBuildTypes(project);
     String cli = Version.current();
     if (project.version().isEmpty() && !cli.equals("latest")) {
       project = project.withVersion(cli);
@@ -45,5 +47,19 @@ public abstract class BaseCommand implements Callable<Integer> {
       console().warn(VersionCheck.RELEASES_HINT);
     }
     return project;
+  }
+
+  /**
+   * One warning per profile whose build type is unknown (e.g. {@code type = ""}): it is built with
+   * docker-compose, as the original's daemon builds every type other than {@code dockerfile}.
+   */
+  private void warnUnknownBuildTypes(ProjectConfig project) {
+    for (Profile p : project.profiles()) {
+      if (p.build() != null && p.build().hasUnknownType()) {
+        console().warn(":warning: profile '" + p.name() + "' has build type '" + p.build().unknownType()
+            + "', which is not 'docker-compose' or 'dockerfile': it is built with docker-compose."
+            + " Fix it with 'inertia project profile configure " + p.name() + " --build.type <type>'.");
+      }
+    }
   }
 }

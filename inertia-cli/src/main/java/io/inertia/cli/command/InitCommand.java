@@ -52,6 +52,7 @@ public final class InitCommand extends BaseCommand {
             "aborting: global inertia configuration is required to set up Inertia");
       }
       ensureGlobal();
+      console().println("global Inertia configuration intialized in '" + config().remotesFile() + "'");
     }
     if (config().projectFileExists()) {
       throw new CliException(
@@ -109,11 +110,13 @@ public final class InitCommand extends BaseCommand {
   }
 
   private Build detectBuild(Path cwd) {
+    console().println("detecting project type...");
     if (Files.isRegularFile(cwd.resolve("docker-compose.yml"))) {
       console().println("docker-compose project detected :whale:");
       return new Build(BuildType.DOCKER_COMPOSE, "docker-compose.yml");
     }
     if (Files.isRegularFile(cwd.resolve("Dockerfile"))) {
+      console().println("Dockerfile project detected :whale:");
       return new Build(BuildType.DOCKERFILE, "Dockerfile");
     }
     console().println(":question: no build file detected");

@@ -26,7 +26,7 @@ public final class ProfileShowCommand extends BaseCommand {
   static void printDetails(Console console, Profile p) {
     console.println("profile '" + console.cyan(p.name()) + "'");
     console.println(":christmas_tree: Branch: " + p.branch());
-    console.println(":hammer: Build.Type: " + (p.build() == null ? "" : p.build().type().wireName()));
+    console.println(":hammer: Build.Type: " + (p.build() == null ? "" : p.build().writtenType()));
     console.println(":ledger: Build.BuildFile: " + (p.build() == null ? "" : p.build().buildfile()));
   }
 }

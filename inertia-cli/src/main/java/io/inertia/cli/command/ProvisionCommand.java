@@ -5,10 +5,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code inertia provision …} (docs/original.md#command-provision): kept for discoverability; no provider is supported. */
+/** {@code inertia provision …}: creates a new host and sets it up; EC2 is the one provider, as in the original. */
 @Command(
     name = "provision",
-    description = "Provision a new remote host to deploy your project on (not supported in this build)",
+    description = "Provision a new remote host to deploy your project on",
     subcommands = ProvisionEc2Command.class)
 public final class ProvisionCommand extends BaseCommand {
   @Option(names = {"-d", "--daemon.port"}, defaultValue = "4303", scope = picocli.CommandLine.ScopeType.INHERIT,

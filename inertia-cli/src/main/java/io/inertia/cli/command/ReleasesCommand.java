@@ -29,8 +29,13 @@ public final class ReleasesCommand extends RemoteBaseCommand {
       console().println("no releases yet - try running 'inertia " + remoteName() + " up'");
       return 0;
     }
-    console().println(String.format("%-6s %-10s %-8s %-12s %-8s %-20s %s",
-        "ID", "OUTCOME", "COMMIT", "BRANCH", "TRIGGER", "STARTED", "MESSAGE"));
+    // Columns widen to the data, so long branches or timestamps with fractions of seconds keep the table aligned.
+    int branch = width(12, releases.stream().map(r -> nz(r.branch())).toList());
+    int trigger = width(8, releases.stream().map(r -> nz(r.trigger())).toList());
+    int started = width(20, releases.stream().map(r -> nz(r.startedAt())).toList());
+    String rest = " %-8s %-" + branch + "s %-" + trigger + "s %-" + started + "s %s";
+    console().println(String.format("%-6s %-10s" + rest, "ID", "OUTCOME", "COMMIT", "BRANCH", "TRIGGER", "STARTED",
+        "MESSAGE"));
     for (Release r : releases) {
       String outcome = nz(r.outcome());
       String painted = String.format("%-10s", outcome);
@@ -40,7 +45,7 @@ public final class ReleasesCommand extends RemoteBaseCommand {
         default -> console().yellow(painted);
       };
       console().println(String.format("%-6s ", "#" + r.id() + (r.current() ? "*" : "")) + painted
-          + String.format(" %-8s %-12s %-8s %-20s %s", shortHash(r.commitHash()), nz(r.branch()), nz(r.trigger()),
+          + String.format(rest, shortHash(r.commitHash()), nz(r.branch()), nz(r.trigger()),
               nz(r.startedAt()), firstLine(r.commitMessage()))
           + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]"));
     }
@@ -63,6 +68,10 @@ public final class ReleasesCommand extends RemoteBaseCommand {
     return "#" + r.id() + (r.current() ? " (current)" : "") + " " + nz(r.outcome()) + " " + shortHash(r.commitHash())
         + " " + nz(r.branch()) + " " + nz(r.startedAt()) + " " + firstLine(r.commitMessage())
         + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]");
+  }
+
+  private static int width(int minimum, List<String> values) {
+    return Math.max(minimum, values.stream().mapToInt(String::length).max().orElse(0));
   }
 
   private static String shortHash(String hash) {

@@ -3,6 +3,8 @@ package io.inertia.cli.command;
 import io.inertia.cli.CliException;
 import io.inertia.cli.daemon.DaemonClient;
 import io.inertia.common.Version;
+import io.inertia.cli.command.options.DaemonSettingsOptions;
+import io.inertia.common.config.DaemonConfig;
 import io.inertia.common.config.ProjectConfig;
 import io.inertia.common.config.RemoteConfig;
 import io.inertia.common.config.RemotesConfig;
@@ -56,8 +58,21 @@ public abstract class RemoteBaseCommand extends BaseCommand {
     remote = updated;
   }
 
+  /**
+   * The daemon client. A remote with no pinned certificate (one the original wrote) and SSH settings is
+   * pinned first, reading the certificate over SSH.
+   */
   protected DaemonClient client() {
+    if (CertificatePins.needsPin(remote()) && CertificatePins.hasSsh(remote())) {
+      saveRemote(new CertificatePins(ctx).overSsh(remote()));
+    }
     return ctx.client(remote());
+  }
+
+  /** The remote with the daemon settings flags of {@code init}/{@code upgrade} applied. */
+  static RemoteConfig withSettings(RemoteConfig remote, DaemonSettingsOptions flags) {
+    DaemonConfig d = remote.daemon() == null ? DaemonConfig.empty() : remote.daemon();
+    return remote.withDaemon(d.withSettings(flags.applyTo(d.settings())));
   }
 
   /** {@code -s/--short} given on {@code inertia <remote>} or on the subcommand. */

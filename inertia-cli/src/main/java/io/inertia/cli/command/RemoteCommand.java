@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RemoteAddCommand.class,
       RemoteLoginCommand.class,
+      RemotePinCommand.class,
       RemoteLsCommand.class,
       RemoteShowCommand.class,
       RemoteSetCommand.class,

@@ -1,9 +1,11 @@
 package io.inertia.cli.command;
 
+import io.inertia.cli.CliException;
 import io.inertia.cli.output.Console;
 import io.inertia.common.config.ProjectConfig;
 import io.inertia.common.config.RemoteConfig;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The per-remote work done over SSH (docs/original.md#per-remote-commands, #bootstrap): bootstrap, daemon upgrade and removal, token
@@ -53,6 +55,27 @@ public interface RemoteOperations {
 
   /** {@code inertia <remote> ssh}: an interactive shell; returns the ssh exit status. */
   int ssh(RemoteConfig remote, Console console);
+
+  /**
+   * {@code inertia <remote> ssh [command…]}: runs the command on the remote (its words joined by
+   * spaces, as the original does), or an interactive shell when {@code command} is empty.
+   *
+   * @return the exit status of ssh, which is the command's when one ran
+   */
+  default int ssh(RemoteConfig remote, List<String> command, Console console) {
+    if (command.isEmpty()) {
+      return ssh(remote, console);
+    }
+    throw new CliException("running a command over SSH is not supported by this SSH layer");
+  }
+
+  /**
+   * The SHA-256 fingerprint of {@code ~/.inertia/ssl/daemon.cert} on the remote, read over SSH (the host
+   * key verified), for pinning a remote that has no pinned certificate.
+   */
+  default String daemonCertificateFingerprint(RemoteConfig remote, Console console) {
+    throw new CliException("reading the daemon certificate over SSH is not supported by this SSH layer");
+  }
 
   /** {@code inertia <remote> send-image <image>}: copies a local Docker image to the remote's engine. */
   void sendImage(RemoteConfig remote, String image, Console console);

@@ -23,6 +23,7 @@ public final class RemoteShowCommand extends BaseCommand {
     if (json.json) {
       Json.print(console(), RemoteDetails.json(r));
     } else {
+      console().println(console().bold(console().cyan("remote '" + r.name() + "'")));
       RemoteDetails.print(console(), r);
     }
     return 0;

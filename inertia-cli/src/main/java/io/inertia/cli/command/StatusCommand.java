@@ -27,6 +27,7 @@ public final class StatusCommand extends RemoteBaseCommand {
       out.put("address", client.address().toString());
       out.put("status", status);
       out.put("releases", releases);
+      out.put("daemon_settings", daemonSettings());
       Json.print(console(), out);
       return 0;
     }
@@ -53,6 +54,11 @@ public final class StatusCommand extends RemoteBaseCommand {
       releases.stream().limit(3).forEach(r -> console().println(" - " + ReleasesCommand.line(r)));
     }
     console().println("Inertia daemon " + nz(status.version()));
+    Map<String, String> settings = daemonSettings();
+    if (!settings.isEmpty()) {
+      console().println("Daemon settings (set with init/upgrade):");
+      settings.forEach((k, v) -> console().println(" - " + k + "=" + v));
+    }
     String next = status.newVersionAvailable();
     if (next != null && !next.isEmpty()) {
       console().println(":rocket: Inertia version " + next + " is now available!");
@@ -70,6 +76,11 @@ public final class StatusCommand extends RemoteBaseCommand {
       console().debug("no releases: " + e.getMessage());
       return List.of();
     }
+  }
+
+  /** The settings {@code init}/{@code upgrade} passed to the daemon, as remembered in the remotes file. */
+  private Map<String, String> daemonSettings() {
+    return remote().daemon() == null ? Map.of() : remote().daemon().settings();
   }
 
   private static String nz(String s) {

@@ -64,8 +64,9 @@ public final class UpCommand extends RemoteBaseCommand {
             + "'inertia " + remoteName() + " status' shows how it ends"), "inertia-up-interrupted");
     Runtime.getRuntime().addShutdownHook(interrupted);
     Optional<StreamLines.Outcome> outcome;
+    PullFailureHint pulls = new PullFailureHint(console()::raw);
     try {
-      outcome = client.upStream(request, console()::raw);
+      outcome = client.upStream(request, pulls);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(interrupted);
@@ -80,7 +81,8 @@ public final class UpCommand extends RemoteBaseCommand {
     StreamLines.Outcome o = outcome.get();
     if (!o.success()) {
       throw new CliException("[error " + o.code() + "] " + o.message(),
-          "perhaps you should run 'inertia " + remoteName() + " logs' to see the daemon's log");
+          pulls.hint(remoteName()).orElse(
+              "perhaps you should run 'inertia " + remoteName() + " logs' to see the daemon's log"));
     }
     console().println(console().green("[success " + o.code() + "] " + o.message()));
     console().println("project deployment successfully started!");

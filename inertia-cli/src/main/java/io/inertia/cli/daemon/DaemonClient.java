@@ -89,9 +89,9 @@ public final class DaemonClient {
         "no certificate is pinned for remote '" + remote.name()
             + "' and daemon.verify-ssl is false, so the daemon at " + base + " cannot be verified",
         0,
-        "perhaps you should pin the daemon's certificate with 'inertia remote set " + remote.name()
-            + " daemon.cert-fingerprint <SHA-256 fingerprint>' (re-running 'inertia " + remote.name()
-            + " init' pins it), or set daemon.verify-ssl to true if the daemon has a CA-signed certificate",
+        "perhaps you should pin the daemon's certificate with 'inertia remote pin " + remote.name()
+            + "' (it shows the fingerprint and asks; --yes for scripts), or set daemon.verify-ssl to true"
+            + " if the daemon has a CA-signed certificate",
         null);
   }
 

@@ -30,6 +30,8 @@ final class Emoji {
           Map.entry("lock", "\uD83D\uDD12"),
           Map.entry("unlock", "\uD83D\uDD13"),
           Map.entry("electric_plug", "\uD83D\uDD0C"),
+          Map.entry("inbox_tray", "\uD83D\uDCE5"),
+          Map.entry("circus_tent", "\uD83C\uDFAA"),
           Map.entry("straight_ruler", "\uD83D\uDCCF"),
           Map.entry("ok_hand", "\uD83D\uDC4C"),
           Map.entry("white_check_mark", "\u2705"),

@@ -33,14 +33,34 @@ public final class SystemSsh {
   }
 
   /**
-   * Runs the interactive {@code ssh} with this process's terminal and waits for it.
+   * Runs {@code ssh} with this process's terminal and waits for it: an interactive shell when {@code
+   * command} is empty, else that command, its words joined by spaces as the original joins them (the
+   * remote shell splits them again), with a terminal allocated when this process has one.
    *
-   * @return the exit status of {@code ssh}
+   * @return the exit status of {@code ssh} (the remote command's status when one was run)
    */
-  public static int runInteractive(SshTarget target, Path knownHosts)
+  public static int run(SshTarget target, Path knownHosts, List<String> command)
       throws IOException, InterruptedException {
     Process p =
-        new ProcessBuilder(commandLine(target, knownHosts, List.of())).inheritIO().start();
+        new ProcessBuilder(commandLine(target, knownHosts, command, System.console() != null))
+            .inheritIO()
+            .start();
     return p.waitFor();
+  }
+
+  /**
+   * The whole {@code ssh} command line for {@code inertia <remote> ssh [command…]}: the command's words
+   * joined into one argument; {@code -t} before the destination when a command runs on a terminal.
+   */
+  public static List<String> commandLine(
+      SshTarget target, Path knownHosts, List<String> command, boolean terminal) {
+    if (command.isEmpty()) {
+      return commandLine(target, knownHosts, List.of());
+    }
+    List<String> argv = new ArrayList<>(commandLine(target, knownHosts, List.of(String.join(" ", command))));
+    if (terminal) {
+      argv.add(1, "-t");
+    }
+    return argv;
   }
 }

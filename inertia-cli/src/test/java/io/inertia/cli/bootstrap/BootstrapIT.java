@@ -78,7 +78,7 @@ class BootstrapIT {
           "Running daemon on port 4303",
           ":lock: Step 4/4: Fetching daemon API token...",
           "Inertia has been set up and daemon is running on remote!",
-          ":star: GitHub Deploy Key (add to https://www.github.com/ubclaunchpad/inertia/settings/keys/new):",
+          ":star: GitHub Deploy Key (add to https://github.com/ubclaunchpad/inertia/settings/keys/new):",
           first.deployKey(),
           ":globe_with_meridians: Address:  https://127.0.0.1:4303/webhook",
           ":key: Secret:   " + SECRET,

@@ -24,12 +24,21 @@ public enum BuildType {
    * @throws IllegalArgumentException with the original's message "type 'x' is not a valid build type"
    */
   public static BuildType fromWireName(String value) {
+    BuildType t = fromWireNameOrNull(value);
+    if (t == null) {
+      throw new IllegalArgumentException("type '" + value + "' is not a valid build type");
+    }
+    return t;
+  }
+
+  /** The type with exactly this wire name, or null. */
+  public static BuildType fromWireNameOrNull(String value) {
     for (BuildType t : values()) {
       if (t.wireName.equals(value)) {
         return t;
       }
     }
-    throw new IllegalArgumentException("type '" + value + "' is not a valid build type");
+    return null;
   }
 
   @Override

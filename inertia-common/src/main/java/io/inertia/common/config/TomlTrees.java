@@ -58,17 +58,13 @@ final class TomlTrees {
     ObjectNode b = table(t, "build", where);
     if (b != null) {
       String type = str(b, "type", where.in("build"));
-      BuildType buildType;
-      try {
-        buildType = BuildType.fromWireName(type);
-      } catch (IllegalArgumentException e) {
-        throw new Problem(e.getMessage() + " (" + where.owner() + ")", e);
-      }
+      String buildfile = str(b, "buildfile", where.in("build"));
+      List<String> intermediary = strArray(b, "intermediary_containers", where.in("build"));
+      BuildType buildType = BuildType.fromWireNameOrNull(type);
       build =
-          new Build(
-              buildType,
-              str(b, "buildfile", where.in("build")),
-              strArray(b, "intermediary_containers", where.in("build")));
+          buildType == null
+              ? Build.ofUnknownType(type, buildfile, intermediary)
+              : new Build(buildType, buildfile, intermediary);
     }
     Notifiers notifiers = null;
     ObjectNode n = table(t, "notifiers", where);
@@ -97,7 +93,8 @@ final class TomlTrees {
               str(d, "user", w),
               str(d, "webhook-secret", w),
               bool(d, "verify-ssl", w),
-              str(d, "cert-fingerprint", w));
+              str(d, "cert-fingerprint", w),
+              stringTable(d, "settings", w));
     }
     Map<String, String> profiles = new LinkedHashMap<>();
     ObjectNode p = table(t, "profiles", where);
@@ -106,6 +103,16 @@ final class TomlTrees {
     }
     return new RemoteConfig(
         str(t, "version", where), str(t, "name", where), str(t, "ip", where), ssh, daemon, profiles);
+  }
+
+  /** A table of string values (e.g. {@code [remote.daemon.settings]}), empty when absent. */
+  private static Map<String, String> stringTable(ObjectNode t, String key, At where) {
+    Map<String, String> m = new LinkedHashMap<>();
+    ObjectNode table = table(t, key, where);
+    if (table != null) {
+      table.fieldNames().forEachRemaining(k -> m.put(k, str(table, k, where.in(key))));
+    }
+    return m;
   }
 
   /** "remote 'staging'" or "remote #2" (1-based) when the table has no usable name. */

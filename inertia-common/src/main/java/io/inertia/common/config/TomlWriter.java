@@ -25,7 +25,7 @@ final class TomlWriter {
       w.key("  ", "branch", p.branch());
       if (p.build() != null) {
         w.out.append("  [profile.build]\n");
-        w.key("    ", "type", p.build().type().wireName());
+        w.key("    ", "type", p.build().writtenType());
         w.key("    ", "buildfile", p.build().buildfile());
         if (!p.build().intermediaryContainers().isEmpty()) {
           w.array("    ", "intermediary_containers", p.build().intermediaryContainers());
@@ -67,6 +67,10 @@ final class TomlWriter {
         w.out.append("    verify-ssl = ").append(d.verifySsl()).append('\n');
         if (!d.certFingerprint().isEmpty()) {
           w.key("    ", "cert-fingerprint", d.certFingerprint());
+        }
+        if (!d.settings().isEmpty()) {
+          w.out.append("    [remote.daemon.settings]\n");
+          d.settings().forEach((k, v) -> w.key("      ", k, v));
         }
       }
       w.out.append("  [remote.profiles]\n");

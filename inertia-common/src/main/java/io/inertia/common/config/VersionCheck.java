@@ -11,6 +11,12 @@ public final class VersionCheck {
   /** The oldest daemon this client talks to. */
   public static final Semver MINIMUM_DAEMON = new Semver(0, 6, 2, "");
 
+  /**
+   * The first daemon of this implementation. Older versions name images of the original (Go) daemon,
+   * which take other arguments; {@code init} and {@code upgrade} do not install them.
+   */
+  public static final Semver FIRST_OWN_DAEMON = new Semver(0, 8, 0, "");
+
   /** The hint the original prints after project version warnings or errors. */
   public static final String RELEASES_HINT =
       "For details on the latest Inertia releases, please see "
@@ -108,6 +114,18 @@ public final class VersionCheck {
           "daemon version <0.6.2 is not supported by this version of the Inertia client");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code version} names a daemon of the original: a semver below {@link #FIRST_OWN_DAEMON}.
+   * Empty, {@code latest}, {@code test} and unparseable values are not.
+   */
+  public static boolean isOriginalDaemon(String version) {
+    try {
+      return Semver.parse(Strings.orEmpty(version)).compareTo(FIRST_OWN_DAEMON) < 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigFilesTest {
   @TempDir Path dir;
@@ -257,13 +258,50 @@ class ConfigFilesTest {
     assertFalse(Files.exists(f));
   }
 
+  @ParameterizedTest(name = "type = \"{0}\"")
+  @ValueSource(strings = {"", "x", "Dockerfile"})
+  void unknownBuildTypeLoadsAsComposeAndIsWrittenBackAsGiven(String type) throws IOException {
+    Path f = dir.resolve("inertia.toml");
+    String content =
+        "version = \"v0.7.0\"\nname = \"p\"\nurl = \"u\"\n\n[[profile]]\n  name = \"a\"\n  branch = \"main\"\n"
+            + "  [profile.build]\n    type = \"" + type + "\"\n    buildfile = \"docker-compose.yml\"\n";
+    Files.writeString(f, content);
+    ProjectConfig p = ConfigFiles.loadProject(f);
+    Build b = p.profile("a").orElseThrow().build();
+    assertEquals(BuildType.DOCKER_COMPOSE, b.type());
+    assertTrue(b.hasUnknownType());
+    assertEquals(type, b.unknownType());
+    ConfigFiles.saveProject(f, p);
+    assertEquals(p, ConfigFiles.loadProject(f));
+    assertTrue(Files.readString(f).contains("type = \"" + type + "\""), Files.readString(f));
+  }
+
+  @Test
+  void daemonSettingsRoundTripInTheirOwnTable() throws IOException {
+    Path f = dir.resolve("inertia.remotes");
+    RemoteConfig r = new RemoteConfig("v0.8.0", "prod", "1.2.3.4", new SshConfig("root", "/k", "22"),
+        new DaemonConfig("4303", "t", "", "s", false, "SHA256:AA",
+            Map.of("INERTIA_SESSION_TTL", "PT2H", "INERTIA_PUBLIC_BADGE", "true")), Map.of());
+    ConfigFiles.saveRemotes(f, new RemotesConfig(List.of(r)));
+    String text = Files.readString(f);
+    assertTrue(text.contains("    [remote.daemon.settings]\n      INERTIA_PUBLIC_BADGE = \"true\"\n"
+        + "      INERTIA_SESSION_TTL = \"PT2H\"\n  [remote.profiles]"), text);
+    assertEquals(r, ConfigFiles.loadRemotes(f).remote("prod").orElseThrow());
+    assertEquals(Map.of(), new DaemonConfig("4303", "t", "", "s", false, "").settings());
+  }
+
+  @Test
+  void knownBuildTypeIsNotMarkedUnknown() {
+    assertFalse(new Build(BuildType.DOCKERFILE, "Dockerfile").hasUnknownType());
+    assertEquals("dockerfile", new Build(BuildType.DOCKERFILE, "Dockerfile").writtenType());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       textBlock =
           """
           syntax error     | P | version = "v0.7.0"\\nname = \\n                                  | TOML syntax error at line 2
-          unknown type     | P | [[profile]]\\nname = "a"\\n[profile.build]\\ntype = "x"\\n      | type 'x' is not a valid build type (profile 'a')
           dup profile      | P | [[profile]]\\nname = "a"\\n[[profile]]\\nname = "a"\\n           | profile name 'a' is duplicated
           int for string   | P | name = 3\\n                                                    | key 'name' must be a string, not an integer
           profile as table | P | [profile]\\nname = "a"\\n                                      | key 'profile' must be an array of tables ([[profile]]), not a table

@@ -104,4 +104,21 @@ class VersionCheckTest {
   void semverPrintsWithoutV() {
     assertEquals("0.7.0-rc.1", Semver.parse("v0.7.0-rc.1").toString());
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "v0.7.0,true",
+    "v0.6.2,true",
+    "0.7.3,true",
+    "v0.8.0-rc.1,true",
+    "v0.8.0,false",
+    "v0.8.1,false",
+    "v1.0.0,false",
+    "latest,false",
+    "test,false",
+    "'',false"
+  })
+  void originalDaemonVersionsAreThoseBeforeThisImplementation(String version, boolean original) {
+    assertEquals(original, VersionCheck.isOriginalDaemon(version));
+  }
 }

@@ -135,6 +135,7 @@ public final class ComposeBuilder implements ProjectBuilder {
     runner.sink = log;
     int code;
     try {
+      new OriginalContainers(docker).replace(spec.project(), composeProject(spec.project()), log);
       Files.writeString(overrideFile(spec).getParent().resolve(GO), Long.toString(spec.releaseId()));
       code = runner.started.exit().get(settings.buildTimeout().toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {

@@ -133,6 +133,7 @@ public final class DockerfileBuilder implements ProjectBuilder {
           inspect.getConfig() == null || inspect.getConfig().getExposedPorts() == null
               ? new ExposedPort[0]
               : inspect.getConfig().getExposedPorts();
+      new OriginalContainers(docker).replace(name, ComposeBuilder.composeProject(name), log);
       removeOldContainers(name, log);
       Ports ports = new Ports();
       for (ExposedPort p : exposed) {
