@@ -74,7 +74,6 @@ public final class SpooledBody implements AutoCloseable {
     if (file == null) {
       return first;
     }
-    channel.force(false);
     return new java.io.SequenceInputStream(first, Files.newInputStream(file));
   }
 
