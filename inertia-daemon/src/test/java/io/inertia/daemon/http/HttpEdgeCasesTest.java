@@ -104,6 +104,19 @@ class HttpEdgeCasesTest {
   }
 
   @Test
+  void listensOnlyOnTheConfiguredAddress() throws Exception {
+    // The test daemon binds 127.0.0.1; the rest of 127.0.0.0/8 is the same loopback interface but another address.
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", d.server.port()), 5000);
+    }
+    try (java.net.Socket s = new java.net.Socket()) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          java.net.ConnectException.class,
+          () -> s.connect(new java.net.InetSocketAddress("127.0.0.2", d.server.port()), 5000));
+    }
+  }
+
+  @Test
   void badRequestLinesGetEnvelopesAndNoBodyForHead() throws Exception {
     String longTarget = "/" + "a".repeat(20_000);
     for (String target : List.of("/%", longTarget)) {
