@@ -1,6 +1,7 @@
 package io.inertia.daemon.http;
 
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -15,23 +16,28 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Receives one request body without holding a thread while the client is slow: it reads what has arrived, asks Jetty
  * to call back when more does, and hands the complete {@link SpooledBody} to {@code complete}. A body over {@code
  * limit} gets 413, one whose bytes stop for the connection's (short) idle timeout or that is not complete by {@code
- * deadlineMillis} gets 408, a broken one 400; each is an envelope, and the connection is then closed.
+ * deadlineMillis} gets 408, a broken one 400; each is an envelope, and the connection is then closed. A route's
+ * {@link BodyWatch}, if any, sees every piece as it arrives.
  */
 final class BodyReader implements Runnable {
   private final Request request;
   private final Response response;
   private final Callback callback;
   private final long limit;
+  private final BodyWatch watch;
   private final Consumer<SpooledBody> complete;
+  private byte[] copy;
   private final SpooledBody body = new SpooledBody();
   private Scheduler.Task deadline;
   private boolean finished;
 
-  BodyReader(Request request, Response response, Callback callback, long limit, Consumer<SpooledBody> complete) {
+  BodyReader(
+      Request request, Response response, Callback callback, long limit, BodyWatch watch, Consumer<SpooledBody> complete) {
     this.request = request;
     this.response = response;
     this.callback = callback;
     this.limit = limit;
+    this.watch = watch;
     this.complete = complete;
   }
 
@@ -65,6 +71,9 @@ final class BodyReader implements Runnable {
             return;
           }
           if (chunk.hasRemaining()) {
+            if (watch != null) {
+              watch(chunk.getByteBuffer().duplicate());
+            }
             body.append(chunk.getByteBuffer());
           }
         } catch (UncheckedIOException e) {
@@ -83,6 +92,17 @@ final class BodyReader implements Runnable {
         complete.accept(body);
         return;
       }
+    }
+  }
+
+  private void watch(ByteBuffer piece) {
+    while (piece.hasRemaining()) {
+      if (copy == null) {
+        copy = new byte[16 * 1024];
+      }
+      int n = Math.min(copy.length, piece.remaining());
+      piece.get(copy, 0, n);
+      watch.update(copy, 0, n);
     }
   }
 

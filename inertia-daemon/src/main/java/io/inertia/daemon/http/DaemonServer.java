@@ -86,6 +86,7 @@ public final class DaemonServer implements AutoCloseable {
                     server.insertHandler(
                         new RequestGate(
                             path -> path.equals(ApiPaths.WEBHOOK) ? options.maxRequestBytes() : Bodies.JSON_LIMIT_BYTES,
+                            watches(groups),
                             options.bodyIdleTimeout(),
                             options.bodyDeadline(),
                             options.handlingTimeout()));
@@ -127,6 +128,14 @@ public final class DaemonServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+  }
+
+  private static java.util.Map<String, BodyWatch.Factory> watches(List<RouteGroup> groups) {
+    java.util.Map<String, BodyWatch.Factory> all = new java.util.HashMap<>();
+    for (RouteGroup g : groups) {
+      all.putAll(g.bodyWatches());
+    }
+    return all;
   }
 
   private static char[] randomPassword() {

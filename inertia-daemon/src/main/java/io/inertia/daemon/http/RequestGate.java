@@ -1,7 +1,10 @@
 package io.inertia.daemon.http;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.EndPoint;
@@ -24,19 +27,30 @@ final class RequestGate extends Handler.Wrapper {
   /** Request attribute holding the received {@link SpooledBody} (absent for requests without a body). */
   static final String BODY_ATTRIBUTE = "inertia.body";
 
+  /** Request attribute holding the route's {@link BodyWatch}, when it has one. */
+  static final String WATCH_ATTRIBUTE = "inertia.body.watch";
+
   private final ToLongFunction<String> limits;
+  private final Map<String, BodyWatch.Factory> watches;
   private final Duration bodyIdleTimeout;
   private final Duration bodyDeadline;
   private final Duration handlingTimeout;
 
   /**
    * @param limits the largest body accepted for a path
+   * @param watches per path, the route's {@link BodyWatch} (looked up only for POST)
    * @param bodyIdleTimeout how long a body may stop arriving before 408
    * @param bodyDeadline how long a whole body may take before 408
    * @param handlingTimeout the idle timeout while a route runs (a streamed deploy can be quiet for minutes)
    */
-  RequestGate(ToLongFunction<String> limits, Duration bodyIdleTimeout, Duration bodyDeadline, Duration handlingTimeout) {
+  RequestGate(
+      ToLongFunction<String> limits,
+      Map<String, BodyWatch.Factory> watches,
+      Duration bodyIdleTimeout,
+      Duration bodyDeadline,
+      Duration handlingTimeout) {
     this.limits = limits;
+    this.watches = Map.copyOf(watches);
     this.bodyIdleTimeout = bodyIdleTimeout;
     this.bodyDeadline = bodyDeadline;
     this.handlingTimeout = handlingTimeout;
@@ -52,7 +66,7 @@ final class RequestGate extends Handler.Wrapper {
       return true;
     }
     if (!hasBody(request)) {
-      dispatch(request, response, callback, null);
+      dispatch(request, response, callback, null, null);
       return true;
     }
     long limit = limits.applyAsLong(path);
@@ -61,17 +75,32 @@ final class RequestGate extends Handler.Wrapper {
       Response.writeError(request, response, callback, 413, "request body too large: the limit is " + limit + " bytes");
       return true;
     }
+    BodyWatch.Factory factory = HttpMethod.POST.is(method) ? watches.get(path) : null;
+    BodyWatch watch = factory == null ? null : factory.start(headers(request), request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    if (watch != null && watch.skipBody()) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the unread body is not waited for
+      dispatch(request, response, callback, null, watch);
+      return true;
+    }
     endPoint(request).setIdleTimeout(bodyIdleTimeout.toMillis());
-    new BodyReader(request, response, callback, limit, body -> dispatch(request, response, callback, body))
+    new BodyReader(request, response, callback, limit, watch, body -> dispatch(request, response, callback, body, watch))
         .start(bodyDeadline.toMillis());
     return true;
+  }
+
+  private static Map<String, String> headers(Request request) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (HttpField f : request.getHeaders()) {
+      headers.putIfAbsent(f.getName(), f.getValue());
+    }
+    return headers;
   }
 
   private static boolean hasBody(Request request) {
     return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
   }
 
-  private void dispatch(Request request, Response response, Callback callback, SpooledBody body) {
+  private void dispatch(Request request, Response response, Callback callback, SpooledBody body, BodyWatch watch) {
     EndPoint endPoint = endPoint(request);
     long idle = request.getConnectionMetaData().getConnector().getIdleTimeout();
     boolean upgrade = request.getHeaders().contains(HttpHeader.UPGRADE);
@@ -92,6 +121,9 @@ final class RequestGate extends Handler.Wrapper {
     ReplayRequest replay = new ReplayRequest(request, body);
     if (body != null) {
       replay.setAttribute(BODY_ATTRIBUTE, body);
+    }
+    if (watch != null) {
+      replay.setAttribute(WATCH_ATTRIBUTE, watch);
     }
     try {
       if (!super.handle(replay, response, done)) {

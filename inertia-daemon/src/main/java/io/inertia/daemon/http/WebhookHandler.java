@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhook} (public) and {@code GET /webhook/deliveries} (admin). The webhook body, up to 25 MiB (GitHub's
- * limit), has been received by the server into a {@link SpooledBody} (mostly on disk when large); its signature is
- * checked by streaming it through the HMAC, and only a body that matches is loaded into memory and parsed, so forged
- * or unsigned payloads never occupy the heap. The service only enqueues a deploy, so the Git host gets its 202 before
+ * limit), is received by the server into a {@link SpooledBody} (mostly on disk when large) while its signature is
+ * computed ({@link #bodyWatches()}); a delivery whose headers already fail is answered without reading its body,
+ * and only a body that matches is loaded into memory and parsed, so forged or unsigned payloads never occupy the
+ * heap. The service only enqueues a deploy, so the Git host gets its 202 before
  * any git or Docker work.
  */
 public final class WebhookHandler implements RouteGroup {
@@ -49,18 +50,26 @@ public final class WebhookHandler implements RouteGroup {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.putAll(ctx.headerMap());
     WebhookRequest headersOnly = new WebhookRequest(headers, new byte[0], ctx.contentType());
-    BodyCheck check = webhooks.bodyCheck(headersOnly);
     WebhookResponse r;
+    BodyCheck check;
+    Object watch = ctx.attribute(RequestGate.WATCH_ATTRIBUTE);
+    if (watch instanceof SignatureWatch w) {
+      check = w.check(); // the server fed it the body as it arrived (or skipped the body)
+    } else {
+      check = webhooks.bodyCheck(headersOnly);
+      if (!check.decidedByHeaders()) {
+        try (InputStream in = Bodies.spooled(ctx, WEBHOOK_LIMIT_BYTES).open()) {
+          byte[] buf = new byte[STREAM_BUFFER];
+          for (int n; (n = in.read(buf)) >= 0; ) {
+            check.update(buf, 0, n);
+          }
+        }
+      }
+    }
     if (check.decidedByHeaders()) {
       r = webhooks.handle(headersOnly);
     } else {
       SpooledBody body = Bodies.spooled(ctx, WEBHOOK_LIMIT_BYTES);
-      try (InputStream in = body.open()) {
-        byte[] buf = new byte[STREAM_BUFFER];
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          check.update(buf, 0, n);
-        }
-      }
       if (!check.matches()) {
         r = webhooks.rejectBody(headersOnly, check);
       } else {
@@ -74,6 +83,30 @@ public final class WebhookHandler implements RouteGroup {
         d.host().isEmpty() ? "unknown-host" : d.host(), d.event(), d.deliveryId(), d.branch(), r.status(),
         d.decision().wireName(), d.reason());
     Responses.envelope(ctx, r.status(), r.message(), r.error(), Map.of());
+  }
+
+  /**
+   * Checks each delivery's signature from its headers before the body is received: headers that already fail (no
+   * signature, unknown host, no secret, wrong GitLab token) are answered without reading the body, and otherwise
+   * the HMAC is computed while the body streams in.
+   */
+  @Override
+  public Map<String, BodyWatch.Factory> bodyWatches() {
+    return Map.of(
+        ApiPaths.WEBHOOK,
+        (headers, contentType) -> new SignatureWatch(webhooks.bodyCheck(new WebhookRequest(headers, new byte[0], contentType))));
+  }
+
+  private record SignatureWatch(BodyCheck check) implements BodyWatch {
+    @Override
+    public boolean skipBody() {
+      return check.decidedByHeaders();
+    }
+
+    @Override
+    public void update(byte[] bytes, int offset, int length) {
+      check.update(bytes, offset, length);
+    }
   }
 
   /** A body that matched its signature, loaded to be parsed; large ones one at a time to bound the heap. */

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowAndLargeBodiesTest {
   private static final String SECRET = "test-secret";
+  /** A well-formed signature header: the daemon must read the body to check it. */
+  private static final String SIGNED = "X-Hub-Signature-256: sha256=" + "ab".repeat(32);
+
   @TempDir Path root;
 
   private static TestDaemon daemon(Path root, Duration bodyIdle, Duration bodyDeadline) {
@@ -71,7 +74,7 @@ class SlowAndLargeBodiesTest {
           RawHttp c = new RawHttp(d);
           stalled.add(c);
           String path = i % 2 == 0 ? "/webhook" : "/user/login";
-          c.send(head(path, 1000, "X-GitHub-Event: push") + "{\"user");
+          c.send(head(path, 1000, "X-GitHub-Event: push", SIGNED) + "{\"user");
         }
         for (int i = 0; i < 5; i++) {
           HttpResponse<String> r = d.get("/status", d.master()); // 10 s client timeout: fails if it waited on a thread
@@ -96,7 +99,7 @@ class SlowAndLargeBodiesTest {
         assertTrue(stalled.closedByServer());
       }
       try (RawHttp trickle = new RawHttp(d)) {
-        trickle.send(head("/webhook", 10_000, "X-GitHub-Event: push"));
+        trickle.send(head("/webhook", 10_000, "X-GitHub-Event: push", SIGNED));
         // One byte every 200 ms never trips the idle timeout; the body deadline still ends it.
         ExecutorService sender = Executors.newSingleThreadExecutor();
         Future<?> drip =
@@ -141,6 +144,20 @@ class SlowAndLargeBodiesTest {
           // the server may close while we are still sending
         }
         assertEnvelope(c.read(false), 413);
+      }
+    }
+  }
+
+  @Test
+  void webhookHeadersThatFailAreAnsweredWithoutWaitingForTheBody() throws Exception {
+    try (TestDaemon d = daemon(root, Duration.ofSeconds(30), Duration.ofSeconds(60))) {
+      for (String extra : new String[] {"X-GitHub-Event: push", "X-Unknown-Host: x", "X-Gitlab-Event: Push Hook"}) {
+        try (RawHttp c = new RawHttp(d)) {
+          // 20 MB announced, not one byte sent: the reply must come from the headers alone.
+          RawHttp.Reply r = c.send(head("/webhook", 20_000_000, extra) + "{").read(false);
+          assertEnvelope(r, 400);
+          assertTrue(c.closedByServer(), "the unread body is not waited for");
+        }
       }
     }
   }
