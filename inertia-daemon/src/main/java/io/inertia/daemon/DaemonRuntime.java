@@ -30,6 +30,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,11 +91,15 @@ public final class DaemonRuntime implements AutoCloseable {
 
   /** Starts the HTTPS server with this package's endpoints plus {@code extraGroups}. */
   public DaemonServer start(List<RouteGroup> extraGroups, StatusSource status) {
+    return start(extraGroups, status, UnaryOperator.identity());
+  }
+
+  /** Like {@link #start(List, StatusSource)} with server options changed by {@code tune} (tests: short timeouts). */
+  public DaemonServer start(List<RouteGroup> extraGroups, StatusSource status, UnaryOperator<ServerOptions> tune) {
     List<RouteGroup> groups = new ArrayList<>(coreGroups(status));
     groups.addAll(extraGroups);
-    server =
-        new DaemonServer(
-            ServerOptions.defaults(bindHost, port, tls, requestIdHost(), settings.publicBadge()), authenticator, groups);
+    ServerOptions options = ServerOptions.defaults(bindHost, port, tls, requestIdHost(), settings.publicBadge());
+    server = new DaemonServer(tune.apply(options), authenticator, groups);
     return server.start();
   }
 

@@ -42,7 +42,10 @@ public final class InertiaDaemon implements Callable<Integer> {
     return 2;
   }
 
-  /** {@code inertiad run [host] [-p PORT] [--webhook.secret-file F | --webhook.secret S]}. */
+  /** Environment variable naming the address the daemon listens on (unset: every interface). */
+  static final String LISTEN_ENV = "INERTIA_LISTEN_ADDRESS";
+
+  /** {@code inertiad run [host] [-p PORT] [--listen ADDRESS] [--webhook.secret-file F | --webhook.secret S]}. */
   @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the daemon.")
   static final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "Address the daemon is reached at (certificate SAN).")
@@ -63,6 +66,17 @@ public final class InertiaDaemon implements Callable<Integer> {
         paramLabel = "FILE",
         description = "File holding the webhook secret on one line (also INERTIA_WEBHOOK_SECRET_FILE); persisted.")
     java.nio.file.Path webhookSecretFile;
+
+    @Option(
+        names = "--listen",
+        description = "Address to listen on (also " + LISTEN_ENV + "); default: every interface.")
+    String listen;
+
+    /** The interface to bind: {@code --listen}, else {@code INERTIA_LISTEN_ADDRESS}, else null (every interface). */
+    String listenAddress(java.util.Map<String, String> env) {
+      String value = listen != null ? listen : env.get(LISTEN_ENV);
+      return value == null || value.isBlank() ? null : value.trim();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -104,7 +118,7 @@ public final class InertiaDaemon implements Callable<Integer> {
       }
       DaemonRuntime runtime;
       try {
-        runtime = new DaemonRuntime(settings, host, null, port, Clock.systemUTC());
+        runtime = new DaemonRuntime(settings, host, listenAddress(System.getenv()), port, Clock.systemUTC());
       } catch (RuntimeException e) {
         System.err.println("error: " + e.getMessage());
         return 1;
@@ -137,7 +151,8 @@ public final class InertiaDaemon implements Callable<Integer> {
       try {
         runtime.start(wiring.routeGroups(), wiring.statusSource());
       } catch (RuntimeException e) {
-        System.err.println("error: cannot serve on port " + port + ": " + e.getMessage());
+        String where = listenAddress(System.getenv()) == null ? "port " + port : listenAddress(System.getenv()) + " port " + port;
+        System.err.println("error: cannot serve on " + where + ": " + e.getMessage());
         wiring.close();
         runtime.close();
         return 1;

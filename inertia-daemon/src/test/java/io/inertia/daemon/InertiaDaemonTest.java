@@ -40,6 +40,17 @@ class InertiaDaemonTest {
   }
 
   @Test
+  void listenAddressComesFromTheFlagThenTheEnvironmentElseEveryInterface() {
+    InertiaDaemon.RunCommand run = new InertiaDaemon.RunCommand();
+    new CommandLine(run).parseArgs("203.0.113.5");
+    assertEquals(null, run.listenAddress(java.util.Map.of()));
+    assertEquals(null, run.listenAddress(java.util.Map.of(InertiaDaemon.LISTEN_ENV, " ")));
+    assertEquals("127.0.0.1", run.listenAddress(java.util.Map.of(InertiaDaemon.LISTEN_ENV, "127.0.0.1")));
+    new CommandLine(run).parseArgs("203.0.113.5", "--listen", "::1");
+    assertEquals("::1", run.listenAddress(java.util.Map.of(InertiaDaemon.LISTEN_ENV, "127.0.0.1")));
+  }
+
+  @Test
   void versionAndUsage() {
     StringWriter out = new StringWriter();
     CommandLine cl = new CommandLine(new InertiaDaemon());

@@ -38,18 +38,38 @@ public final class Bodies {
 
   /** The raw body, at most {@code limit} bytes. @throws ApiException 413 when it is longer */
   public static byte[] bytes(Context ctx, int limit) {
-    if (ctx.contentLength() > limit) {
-      throw tooLarge(limit);
-    }
-    try (InputStream in = ctx.req().getInputStream()) {
-      byte[] body = in.readNBytes(limit + 1);
-      if (body.length > limit) {
-        throw tooLarge(limit);
-      }
-      return body;
+    SpooledBody body = spooled(ctx, limit);
+    try {
+      return body.bytes(limit);
     } catch (IOException e) {
       throw new ApiException(400, "invalid request body", e.getMessage());
     }
+  }
+
+  /**
+   * The body as the server received it (at most {@code limit} bytes), to be read any number of times; an empty body
+   * when the request has none. @throws ApiException 413 when it is longer
+   */
+  public static SpooledBody spooled(Context ctx, int limit) {
+    Object received = ctx.attribute(RequestGate.BODY_ATTRIBUTE);
+    SpooledBody body;
+    if (received instanceof SpooledBody s) {
+      body = s;
+    } else {
+      // No body, or a server without the gate: read the stream (bounded).
+      if (ctx.contentLength() > limit) {
+        throw tooLarge(limit);
+      }
+      try (InputStream in = ctx.req().getInputStream()) {
+        body = SpooledBody.of(in.readNBytes(limit + 1));
+      } catch (IOException e) {
+        throw new ApiException(400, "invalid request body", e.getMessage());
+      }
+    }
+    if (body.size() > limit) {
+      throw tooLarge(limit);
+    }
+    return body;
   }
 
   private static ApiException tooLarge(int limit) {

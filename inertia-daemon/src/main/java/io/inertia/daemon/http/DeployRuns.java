@@ -14,7 +14,7 @@ import java.util.function.Function;
  * docs/original.md#streaming). Streamed: every line the deploy writes is sent and flushed as it happens, then the outcome line ({@code
  * [success 201] Project startup initiated!} or {@code [error N] msg: (detail)}), then the response ends. The deploy
  * worker hands lines over a queue, so only the request thread writes to the response. Quiet build steps are covered
- * by the connector idle timeout ({@link ServerOptions#DEFAULT_IDLE_TIMEOUT}, 10 min) rather than keep-alive lines,
+ * by the idle timeout while a route runs ({@link ServerOptions#DEFAULT_HANDLING_TIMEOUT}, 10 min) rather than keep-alive lines,
  * which would show up in the user's terminal. A client that goes away does not stop the deploy.
  */
 final class DeployRuns {

@@ -39,7 +39,7 @@ final class ErrorMapping {
     } else if (e instanceof HttpResponseException h) {
       Responses.envelope(ctx, h.getStatus(), javalinMessage(h), null, Map.of());
     } else if (e instanceof org.eclipse.jetty.http.HttpException he) {
-      // For example SizeLimitHandler's 413 on a chunked body, raised while the handler reads it.
+      // A Jetty-level failure raised while a handler runs (the request gate normally answers these first).
       Responses.envelope(ctx, he.getCode(), "request rejected", he.getReason(), Map.of());
     } else {
       LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), e);

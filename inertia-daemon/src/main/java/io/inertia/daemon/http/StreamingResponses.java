@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Plain-text streamed responses (the streamed {@code POST /up}, docs/original.md#streaming). Writes go through Jetty's own output
  * stream, because Javalin's {@code ctx.outputStream()} ignores {@code flush()} (docs/libraries.md#javalin-streaming); the response is
- * chunked and every {@link LineWriter#line} reaches the client at once. The connector's idle timeout (10 min by
- * default) still applies between lines.
+ * chunked and every {@link LineWriter#line} reaches the client at once. The idle timeout while a route runs (10 min by
+ * default, {@link ServerOptions#DEFAULT_HANDLING_TIMEOUT}) still applies between lines.
  */
 public final class StreamingResponses {
   private StreamingResponses() {}

@@ -31,6 +31,25 @@ final class Signatures {
    * @return null when the signature is valid, else the reason
    */
   static String verifyHub(String sig256, String sig1, byte[] body, String secret) {
+    HubSignature sig = parseHub(sig256, sig1);
+    if (sig.failure() != null) {
+      return sig.failure();
+    }
+    return sig.matches(hmac(sig.algorithm(), secret, body)) ? null : MISMATCH;
+  }
+
+  /**
+   * A parsed {@code X-Hub-Signature-256} / {@code X-Hub-Signature} header: the HMAC algorithm and the expected digest,
+   * or the reason it cannot be checked ({@code failure} non-null).
+   */
+  record HubSignature(String algorithm, byte[] given, String failure) {
+    boolean matches(byte[] computed) {
+      return MessageDigest.isEqual(computed, given);
+    }
+  }
+
+  /** Picks and parses the signature header as {@link #verifyHub} describes, without looking at the body. */
+  static HubSignature parseHub(String sig256, String sig1) {
     String header;
     boolean from256;
     if (!Texts.isBlank(sig256)) {
@@ -40,11 +59,11 @@ final class Signatures {
       header = sig1.trim();
       from256 = false;
     } else {
-      return MISSING;
+      return new HubSignature(null, null, MISSING);
     }
     int eq = header.indexOf('=');
     if (eq <= 0) {
-      return PARSE_ERROR;
+      return new HubSignature(null, null, PARSE_ERROR);
     }
     String prefix = header.substring(0, eq).toLowerCase(Locale.ROOT);
     String algorithm;
@@ -53,16 +72,24 @@ final class Signatures {
     } else if (prefix.equals("sha1") && !from256) {
       algorithm = "HmacSHA1";
     } else {
-      return UNKNOWN_PREFIX;
+      return new HubSignature(null, null, UNKNOWN_PREFIX);
     }
-    byte[] given;
     try {
-      given = HexFormat.of().parseHex(header.substring(eq + 1));
+      return new HubSignature(algorithm, HexFormat.of().parseHex(header.substring(eq + 1)), null);
     } catch (IllegalArgumentException e) {
-      return PARSE_ERROR;
+      return new HubSignature(null, null, PARSE_ERROR);
     }
-    byte[] expected = hmac(algorithm, secret, body);
-    return MessageDigest.isEqual(expected, given) ? null : MISMATCH;
+  }
+
+  /** A {@link Mac} keyed with {@code secret}, for HMACs computed piece by piece. */
+  static Mac mac(String algorithm, String secret) {
+    try {
+      Mac mac = Mac.getInstance(algorithm);
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("JDK lacks " + algorithm, e);
+    }
   }
 
   /** GitLab's {@code X-Gitlab-Token}: equal to the secret, compared without leaking length or content timing. */
@@ -75,13 +102,7 @@ final class Signatures {
 
   /** The raw HMAC of {@code body}; {@code algorithm} is {@code HmacSHA256} or {@code HmacSHA1}. */
   static byte[] hmac(String algorithm, String secret, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance(algorithm);
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-      return mac.doFinal(body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("JDK lacks " + algorithm, e);
-    }
+    return mac(algorithm, secret).doFinal(body);
   }
 
   private static byte[] sha256(String s) {

@@ -44,22 +44,20 @@ public final class WebhookService {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The signature check to stream the body of the request with these headers through; see {@link BodyCheck}. */
+  public BodyCheck bodyCheck(WebhookRequest headers) {
+    return BodyCheck.start(headers, config);
+  }
+
+  /** Records and answers a delivery whose streamed body did not match its signature ({@link BodyCheck#matches()}). */
+  public WebhookResponse rejectBody(WebhookRequest headers, BodyCheck check) {
+    return reject(headers, check.mismatch());
+  }
+
   public WebhookResponse handle(WebhookRequest request) {
     WebhookResult result = Webhooks.receive(request, config);
     if (result instanceof Rejected r) {
-      Host host = r.host();
-      Delivery d =
-          delivery(
-              host == null ? "" : Texts.clip(Webhooks.deliveryId(host, request)),
-              host,
-              host == null ? "" : Texts.clip(Webhooks.event(host, request)),
-              "",
-              "",
-              null,
-              Decision.REJECTED,
-              r.message());
-      log.record(d);
-      return new WebhookResponse(r.status(), r.summary(), r.error(), d);
+      return reject(request, r);
     }
     if (result instanceof Ping p) {
       Decision decision = log.claim(p.deliveryId()) ? Decision.PING : Decision.DUPLICATE;
@@ -90,6 +88,22 @@ public final class WebhookService {
     }
     log.record(d);
     return accepted(d);
+  }
+
+  private WebhookResponse reject(WebhookRequest request, Rejected r) {
+    Host host = r.host();
+    Delivery d =
+        delivery(
+            host == null ? "" : Texts.clip(Webhooks.deliveryId(host, request)),
+            host,
+            host == null ? "" : Texts.clip(Webhooks.event(host, request)),
+            "",
+            "",
+            null,
+            Decision.REJECTED,
+            r.message());
+    log.record(d);
+    return new WebhookResponse(r.status(), r.summary(), r.error(), d);
   }
 
   private static WebhookResponse accepted(Delivery d) {

@@ -48,13 +48,33 @@ public final class TestDaemon implements AutoCloseable {
   }
 
   TestDaemon(Path root, TestClock clock, StatusSource status, boolean publicBadge, List<RouteGroup> extra) {
+    this(root, clock, status, publicBadge, extra, java.util.function.UnaryOperator.identity());
+  }
+
+  /** A daemon whose server options are changed by {@code tune} (for example short body timeouts). */
+  TestDaemon(
+      Path root,
+      TestClock clock,
+      StatusSource status,
+      boolean publicBadge,
+      List<RouteGroup> extra,
+      java.util.function.UnaryOperator<ServerOptions> tune) {
     this.clock = clock;
     DaemonSettings settings = DaemonSettings.under(root).withPublicBadge(publicBadge);
     seedCertificate(settings.sslDir());
     this.runtime = new DaemonRuntime(settings, "127.0.0.1", "127.0.0.1", 0, clock);
     this.wiring = null;
-    this.server = runtime.start(extra, status);
+    this.server = runtime.start(extra, status, tune);
     this.client = pinnedClient(runtime);
+  }
+
+  /** A raw TLS socket to the daemon (trusting exactly its certificate), handshake done. */
+  javax.net.ssl.SSLSocket rawSocket() throws java.io.IOException {
+    javax.net.ssl.SSLSocket s =
+        (javax.net.ssl.SSLSocket) client.sslContext().getSocketFactory().createSocket("127.0.0.1", server.port());
+    s.setSoTimeout(20_000);
+    s.startHandshake();
+    return s;
   }
 
   /** A daemon with the deployment endpoints, over the deployment service {@code wiring} builds from the runtime. */
