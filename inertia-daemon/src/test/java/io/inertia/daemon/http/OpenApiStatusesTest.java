@@ -115,6 +115,12 @@ class OpenApiStatusesTest {
     }
 
     @Override
+    public boolean isProjectContainer(String container) {
+      check();
+      return !container.endsWith("nope");
+    }
+
+    @Override
     public List<String> logs(String container, int entries) {
       check();
       if (container.endsWith("nope")) {
@@ -249,6 +255,7 @@ class OpenApiStatusesTest {
     p.put("POST /user/login 401", () -> d.post("/user/login", null, Map.of("username", "alice", "password", "wrong")).statusCode());
     p.put("POST /user/totp/enable 400", () -> d.post("/user/totp/enable", user, "{not json").statusCode());
     p.put("POST /user/totp/disable 409", () -> d.post("/user/totp/disable", user, null).statusCode());
+    p.put("POST /user/totp/enable 403", () -> d.post("/user/totp/enable", user, Map.of("username", "master", "password", "alice-password")).statusCode());
     p.put("POST /user/totp/enable 200", () -> d.post("/user/totp/enable", user, Map.of("username", "alice", "password", "alice-password")).statusCode());
     p.put("POST /user/totp/enable 409", () -> d.post("/user/totp/enable", user, Map.of("username", "alice", "password", "alice-password")).statusCode());
     p.put("POST /user/login 417", () -> d.post("/user/login", null, Map.of("username", "alice", "password", "alice-password")).statusCode());
@@ -259,6 +266,13 @@ class OpenApiStatusesTest {
       int last = 0;
       for (int i = 0; i < 8 && last != 429; i++) {
         last = d.post("/user/login", null, Map.of("username", "carol", "password", "wrong")).statusCode();
+      }
+      return last;
+    });
+    p.put("POST /user/totp/enable 429", () -> { // every password check is throttled, this one too
+      int last = 0;
+      for (int i = 0; i < 8 && last != 429; i++) {
+        last = d.post("/user/totp/enable", user, Map.of("username", "alice", "password", "wrong")).statusCode();
       }
       return last;
     });
