@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The deployment of the daemon's one project: {@code up}, webhooks, rollback, down, reset, prune, status and logs.
  *
- * <p>Deploys run on one worker thread per service (one project per daemon), so they never overlap. While a deploy
- * runs, further requests coalesce: at most one more deploy runs afterwards, for the newest request (except that a
- * webhook push does not replace a queued user {@code up}, which deploys the branch head anyway), and every caller
- * waiting for it gets its lines and outcome. {@link #down()}, {@link #reset()} and {@link #prune()} take the
- * same lock as a deploy, so they wait for a running deploy to end.
+ * <p>Deploys run on one {@link DeployQueue} per service (one project per daemon), so they never overlap. {@link
+ * #down()}, {@link #reset()} and {@link #prune()} take the same lock as a deploy, so they wait for a running deploy
+ * to end.
  *
  * <p>Thread-safe. Methods returning a {@link CompletableFuture} return at once; all others block.
  */
@@ -47,10 +41,7 @@ public final class DeploymentService implements AutoCloseable {
   private final String version;
 
   private final ReentrantLock operationLock = new ReentrantLock();
-  private final Object queueLock = new Object();
-  private final ExecutorService worker;
-  private Pending pending;
-  private boolean running;
+  private final DeployQueue queue;
   private volatile DeploySettings settings;
 
   /** Loads the persisted settings; a release left RUNNING by a previous daemon process is marked failed. */
@@ -76,13 +67,7 @@ public final class DeploymentService implements AutoCloseable {
     if (interrupted > 0) {
       LOG.warn("{} deploy(s) interrupted by a daemon restart were marked failed", interrupted);
     }
-    this.worker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "deploy-worker");
-              t.setDaemon(true);
-              return t;
-            });
+    this.queue = new DeployQueue(this::deploy);
   }
 
   /** The persisted settings (project, remote, branch, build type and file, notifiers, current release). */
@@ -96,7 +81,7 @@ public final class DeploymentService implements AutoCloseable {
    * (repository access, remote mismatch) or 500 (build, deploy).
    */
   public CompletableFuture<Outcome> up(DeployRequest request, LogSink sink) {
-    return enqueue(request, sink);
+    return queue.enqueue(request, sink);
   }
 
   /**
@@ -121,7 +106,7 @@ public final class DeploymentService implements AutoCloseable {
             s.project(), s.remoteUrl(), s.branch(), s.buildType().wireName(), s.buildFile(),
             s.intermediaryContainers(), "", DeployRequest.Trigger.WEBHOOK, Optional.empty(), Optional.empty());
     // Build output at debug: the daemon log keeps one line per webhook decision and one per deploy outcome.
-    return Optional.of(enqueue(request, LogSink.of(line -> LOG.debug("[webhook deploy] {}", line))));
+    return Optional.of(queue.enqueue(request, LogSink.of(line -> LOG.debug("[webhook deploy] {}", line))));
   }
 
   /**
@@ -141,14 +126,12 @@ public final class DeploymentService implements AutoCloseable {
             s.project(), "", target.branch(), target.buildType().wireName(), target.buildFile(),
             s.intermediaryContainers(), "", DeployRequest.Trigger.ROLLBACK, Optional.of(target.commit()),
             Optional.of(target.id()));
-    return enqueue(request, sink);
+    return queue.enqueue(request, sink);
   }
 
   /** True while a deploy runs (or one is queued). */
   public boolean buildActive() {
-    synchronized (queueLock) {
-      return running;
-    }
+    return queue.active();
   }
 
   /** {@code GET /status}. Blocks on the engine for the container list. */
@@ -239,114 +222,7 @@ public final class DeploymentService implements AutoCloseable {
   /** Stops the worker; a queued deploy is abandoned (the next start marks a running one failed). */
   @Override
   public void close() {
-    worker.shutdownNow();
-    try {
-      worker.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  // ---- queue ----
-
-  private static final class Waiter {
-    final LogSink sink;
-    final CompletableFuture<Outcome> future = new CompletableFuture<>();
-
-    Waiter(LogSink sink) {
-      this.sink = sink;
-    }
-  }
-
-  private static final class Pending {
-    DeployRequest request;
-    final List<Waiter> waiters = new ArrayList<>();
-  }
-
-  private CompletableFuture<Outcome> enqueue(DeployRequest request, LogSink sink) {
-    Waiter waiter = new Waiter(sink);
-    synchronized (queueLock) {
-      if (pending == null) {
-        pending = new Pending();
-      } else {
-        for (Waiter w : pending.waiters) {
-          safeLine(w.sink, "A newer deploy request replaced this one; waiting for it instead");
-        }
-        safeLine(sink, "A deploy is already queued; it now deploys this request");
-      }
-      // A push does not replace a queued `up`: that deploys the branch head too, and carries the user's settings.
-      boolean keepQueued =
-          pending.request != null
-              && request.trigger() == DeployRequest.Trigger.WEBHOOK
-              && pending.request.trigger() == DeployRequest.Trigger.USER;
-      if (!keepQueued) {
-        pending.request = request;
-      }
-      pending.waiters.add(waiter);
-      if (running) {
-        safeLine(sink, "Another deploy is running; this one starts when it ends");
-      } else {
-        running = true;
-        worker.execute(this::drain);
-      }
-    }
-    return waiter.future;
-  }
-
-  private void drain() {
-    Pending next;
-    synchronized (queueLock) {
-      next = pending;
-      pending = null;
-    }
-    while (next != null) {
-      List<Waiter> waiters = List.copyOf(next.waiters);
-      LogSink all =
-          new LogSink() {
-            @Override
-            public void line(String line) {
-              for (Waiter w : waiters) {
-                safeLine(w.sink, line);
-              }
-            }
-          };
-      Outcome outcome;
-      try {
-        outcome = deploy(next.request, all);
-      } catch (RuntimeException e) {
-        LOG.error("deploy failed unexpectedly", e);
-        outcome = new Outcome(500, "failed to deploy project", String.valueOf(e.getMessage()), Optional.empty());
-      }
-      LOG.info(
-          "deploy ({} {} {}): {}",
-          next.request.trigger().name().toLowerCase(java.util.Locale.ROOT), next.request.branch(),
-          next.request.commit().orElse("head"), outcome.streamLine());
-      // Take the next request (or leave the running state) before anyone learns the outcome, so a caller that
-      // sees its deploy finished also sees buildActive() false when nothing else is queued.
-      synchronized (queueLock) {
-        next = pending;
-        pending = null;
-        if (next == null) {
-          running = false;
-        }
-      }
-      for (Waiter w : waiters) {
-        try {
-          w.sink.done(outcome);
-        } catch (RuntimeException e) {
-          LOG.debug("log sink failed at the end of a deploy", e);
-        }
-        w.future.complete(outcome);
-      }
-    }
-  }
-
-  private static void safeLine(LineSink sink, String line) {
-    try {
-      sink.line(line);
-    } catch (RuntimeException e) {
-      LOG.debug("log sink failed", e);
-    }
+    queue.close();
   }
 
   // ---- one deploy ----
@@ -450,8 +326,11 @@ public final class DeploymentService implements AutoCloseable {
             clock.instant());
       }
       return Outcome.failed(e, releaseId);
-    } catch (RuntimeException e) {
-      DeployFailedException wrapped = new DeployFailedException(String.valueOf(e.getMessage()), e);
+    } catch (RuntimeException | Error e) {
+      // Errors too (e.g. OutOfMemoryError): the release is recorded as failed and the queue goes on.
+      DeployFailedException wrapped =
+          new DeployFailedException(
+              e instanceof Error ? DeployQueue.describe(e).substring(2) : String.valueOf(e.getMessage()), e);
       LOG.error("deploy failed", e);
       log.line("[error] " + wrapped.getMessage() + ": " + wrapped.detail());
       releaseId.ifPresent(
@@ -539,30 +418,5 @@ public final class DeploymentService implements AutoCloseable {
     String m = message.strip();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  /** Forwards lines to the live sink and keeps the last {@link #LOG_CAP_BYTES} bytes for the release record. */
-  private static final class ReleaseLog implements LineSink {
-    private final LineSink live;
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
-    private long size;
-
-    ReleaseLog(LineSink live) {
-      this.live = live;
-    }
-
-    @Override
-    public synchronized void line(String line) {
-      safeLine(live, line);
-      lines.addLast(line);
-      size += line.length() + 1;
-      while (size > LOG_CAP_BYTES && lines.size() > 1) {
-        size -= lines.removeFirst().length() + 1;
-      }
-    }
-
-    synchronized String text() {
-      return String.join("\n", lines);
-    }
   }
 }

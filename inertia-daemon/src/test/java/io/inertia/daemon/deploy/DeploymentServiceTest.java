@@ -120,6 +120,47 @@ class DeploymentServiceTest {
   }
 
   @Test
+  void anErrorInTheWorkerFailsThatDeployClearlyAndTheQueueGoesOn() throws Exception {
+    DeploymentService s = service();
+    await(s.up(up(""), LogSink.of(l -> {})));
+    builder.crashWith = new OutOfMemoryError("Java heap space");
+    repo.next = "c2";
+    List<String> lines = new CopyOnWriteArrayList<>();
+    List<Outcome> done = new CopyOnWriteArrayList<>();
+    Outcome crashed =
+        await(
+            s.up(
+                up(""),
+                new LogSink() {
+                  @Override
+                  public void line(String line) {
+                    lines.add(line);
+                  }
+
+                  @Override
+                  public void done(Outcome outcome) {
+                    done.add(outcome);
+                  }
+                }));
+
+    assertEquals(500, crashed.status(), crashed.toString());
+    assertTrue(crashed.detail().contains("ran out of memory (Java heap space)"), crashed.toString());
+    assertEquals(List.of(crashed), done);
+    Release failed = s.releases().get(0);
+    assertEquals(Release.State.FAILED, failed.state());
+    assertTrue(failed.detail().contains("out of memory"), failed.detail());
+    assertFalse(s.buildActive());
+    assertEquals(Optional.of(s.releases().get(1).id()), s.settings().currentReleaseId());
+
+    builder.crashWith = new StackOverflowError();
+    assertEquals(500, await(s.up(up(""), LogSink.of(l -> {}))).status());
+    repo.next = "c3";
+    Outcome next = await(s.up(up(""), LogSink.of(l -> {})));
+    assertEquals(201, next.status(), next.toString());
+    assertEquals("c3", s.status().commitHash());
+  }
+
+  @Test
   void anotherRemoteIsRejectedWith412() throws Exception {
     DeploymentService s = service();
     await(s.up(up(""), LogSink.of(l -> {})));

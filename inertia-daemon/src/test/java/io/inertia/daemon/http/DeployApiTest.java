@@ -137,6 +137,17 @@ class DeployApiTest {
     repo.next = "c2";
     List<String> failed = d.client.send(req, HttpResponse.BodyHandlers.ofLines()).body().toList();
     assertTrue(failed.get(failed.size() - 1).startsWith("[error 500] failed to build project"), failed.toString());
+
+    // An Error in the worker (e.g. out of memory) ends the stream with the failure; the next deploy still runs.
+    builder.failBuild = false;
+    builder.crashWith = new OutOfMemoryError("Java heap space");
+    List<String> crashed = d.client.send(req, HttpResponse.BodyHandlers.ofLines()).body().toList();
+    assertTrue(
+        crashed.get(crashed.size() - 1).startsWith("[error 500] failed to deploy project")
+            && crashed.get(crashed.size() - 1).contains("out of memory"),
+        crashed.toString());
+    List<String> after = d.client.send(req, HttpResponse.BodyHandlers.ofLines()).body().toList();
+    assertEquals("[success 201] Project startup initiated!", after.get(after.size() - 1));
   }
 
   @Test
