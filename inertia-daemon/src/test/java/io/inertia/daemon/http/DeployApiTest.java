@@ -86,6 +86,13 @@ class DeployApiTest {
     assertEnvelope(d.post("/up", m, upBody(false, "app", REMOTE, "main", null)), 400, "build type");
     assertEnvelope(d.post("/up", m, upBody(false, "app", REMOTE, "main", "podman")), 400, "unknown build type");
     assertEnvelope(d.post("/up", m, "{not json"), 400, "invalid request body");
+    for (String bad : new String[] {"../Dockerfile", "/etc/passwd", "Docker\u0000file"}) {
+      Map<String, Object> body = upBody(false, "app", REMOTE, "main", "dockerfile");
+      body.put("build_file_path", bad);
+      HttpResponse<String> r = d.post("/up", m, body);
+      assertEnvelope(r, 400, "invalid build_file_path");
+      assertTrue(TestDaemon.json(r).get("error").asText().startsWith("build file path"), r.body());
+    }
     assertEquals(401, d.post("/up", null, upBody(false, "app", REMOTE, "main", "docker-compose")).statusCode());
     assertTrue(builder.calls.isEmpty());
   }
