@@ -70,6 +70,8 @@ public final class DeploymentWiring implements AutoCloseable {
             new ReleasesHandler(deployments),
             new WebhookHandler(webhooks, deliveries));
     this.status = new DeploymentStatusSource(deployments, version);
+    // Before any request is served: the current release runs again if a crash left it stopped.
+    deployments.reconcile();
   }
 
   /** Deploy-time variables from the env store; unreadable ones stop the deploy (412 → 500 "failed to build"). */

@@ -66,10 +66,12 @@ final class DeployQueue implements AutoCloseable {
         safeLine(sink, "A deploy is already queued; it now deploys this request");
       }
       // A push does not replace a queued `up`: that deploys the branch head too, and carries the user's settings.
+      // A restore at start never replaces a request: whatever was asked for is newer than the restored release.
       boolean keepQueued =
           pending.request != null
-              && request.trigger() == DeployRequest.Trigger.WEBHOOK
-              && pending.request.trigger() == DeployRequest.Trigger.USER;
+              && (request.trigger() == DeployRequest.Trigger.RESTORE
+                  || (request.trigger() == DeployRequest.Trigger.WEBHOOK
+                      && pending.request.trigger() == DeployRequest.Trigger.USER));
       if (!keepQueued) {
         pending.request = request;
       }

@@ -121,12 +121,30 @@ public final class DeploymentService implements AutoCloseable {
       throw new NoActiveDeploymentException();
     }
     Release target = releaseId.map(this::succeededRelease).orElseGet(() -> previousRelease(s));
-    DeployRequest request =
-        new DeployRequest(
-            s.project(), "", target.branch(), target.buildType().wireName(), target.buildFile(),
-            s.intermediaryContainers(), "", DeployRequest.Trigger.ROLLBACK, Optional.of(target.commit()),
-            Optional.of(target.id()));
-    return queue.enqueue(request, sink);
+    return queue.enqueue(redeploy(s, target, DeployRequest.Trigger.ROLLBACK), sink);
+  }
+
+  /**
+   * At daemon start, before requests are served: when the current release should run but none of the project's
+   * containers does (e.g. the daemon was killed while switching releases), queues its redeploy (trigger {@code
+   * restore}: the same commit and build settings, reusing its build where the builder can). A project taken down
+   * on purpose stays down. Returns the queued deploy, if any.
+   */
+  public Optional<CompletableFuture<Outcome>> reconcile() {
+    DeploySettings s = settings;
+    return new Reconciler(engine, store)
+        .releaseToRestore(s)
+        .map(
+            r ->
+                queue.enqueue(
+                    redeploy(s, r, DeployRequest.Trigger.RESTORE),
+                    LogSink.of(line -> LOG.info("[restore release {}] {}", r.id(), line))));
+  }
+
+  private static DeployRequest redeploy(DeploySettings s, Release target, DeployRequest.Trigger trigger) {
+    return new DeployRequest(
+        s.project(), "", target.branch(), target.buildType().wireName(), target.buildFile(),
+        s.intermediaryContainers(), "", trigger, Optional.of(target.commit()), Optional.of(target.id()));
   }
 
   /** True while a deploy runs (or one is queued). */
@@ -166,6 +184,7 @@ public final class DeploymentService implements AutoCloseable {
         throw new NoActiveDeploymentException();
       }
       engine.stopProject(s.project(), line -> LOG.info("[down] {}", line));
+      store.recordTakenDown(true);
     } finally {
       operationLock.unlock();
     }
@@ -310,6 +329,7 @@ public final class DeploymentService implements AutoCloseable {
       s = s.withCurrentRelease(Optional.of(id));
       settings = s;
       store.saveSettings(s);
+      store.recordTakenDown(false);
       if (request.trigger() == DeployRequest.Trigger.ROLLBACK) {
         notifyAll(
             s, "Rolled back " + s.project() + " to " + shortHash(commit.hash()) + " (release " + id + ")",

@@ -27,4 +27,10 @@ public interface DeploymentStore {
 
   /** Marks every RUNNING release FAILED with {@code detail} (daemon restart mid-deploy); returns how many. */
   int failRunningReleases(String detail, Instant at);
+
+  /** True when the project was taken down on purpose ({@code down}) and no deploy has run since. */
+  boolean takenDown();
+
+  /** Records whether the project is down on purpose (a daemon restart then leaves it down). */
+  void recordTakenDown(boolean down);
 }

@@ -262,6 +262,80 @@ class DeploymentServiceTest {
   }
 
   @Test
+  void aCrashWhileSwitchingReleasesIsRepairedAtTheNextStart() throws Exception {
+    DeploymentService first = service();
+    await(first.up(up(""), LogSink.of(l -> {})));
+    long current = first.settings().currentReleaseId().orElseThrow();
+    // Killed mid-switch: release 2 was being deployed, the old containers are stopped, the new ones never started.
+    SqliteDeploymentStore store = new SqliteDeploymentStore(db);
+    long interrupted =
+        store.createRelease(
+            new Release(
+                0, "app", "main", "c2", "", BuildType.DOCKER_COMPOSE, "docker-compose.yml", List.of(), "",
+                DeployRequest.Trigger.WEBHOOK, Release.State.RUNNING, "", Instant.now(), Optional.empty(), ""));
+    engine.running.clear();
+    first.close();
+    builder.calls.clear();
+
+    DeploymentService restarted = service();
+    assertEquals(Release.State.FAILED, store.release(interrupted).orElseThrow().state());
+    assertEquals("interrupted by a daemon restart", store.release(interrupted).orElseThrow().detail());
+    Outcome restored = await(restarted.reconcile().orElseThrow());
+
+    assertEquals(201, restored.status(), restored.toString());
+    assertEquals(List.of("build c1", "activate c1"), builder.calls, "the current release's commit, not c2");
+    assertFalse(engine.running.isEmpty());
+    Release r = restarted.releases().get(0);
+    assertEquals(DeployRequest.Trigger.RESTORE, r.trigger());
+    assertEquals("c1", r.commit());
+    assertEquals(Optional.of(r.id()), restarted.settings().currentReleaseId());
+    assertTrue(r.id() > current);
+    assertEquals("c1", restarted.status().commitHash());
+    assertTrue(restarted.reconcile().isEmpty(), "running now: nothing to do");
+  }
+
+  @Test
+  void aProjectTakenDownOnPurposeStaysDownAcrossARestartUntilTheNextDeploy() throws Exception {
+    DeploymentService first = service();
+    assertTrue(first.reconcile().isEmpty(), "nothing deployed yet");
+    await(first.up(up(""), LogSink.of(l -> {})));
+    first.down();
+    first.close();
+
+    DeploymentService restarted = service();
+    assertTrue(restarted.reconcile().isEmpty());
+    assertTrue(engine.running.isEmpty());
+
+    await(restarted.up(up(""), LogSink.of(l -> {})));
+    engine.running.clear();
+    restarted.close();
+    DeploymentService again = service();
+    assertEquals(201, await(again.reconcile().orElseThrow()).status(), "deployed again, so restored again");
+  }
+
+  @Test
+  void aRestoreNeverReplacesAQueuedRequest() throws Exception {
+    DeploymentService s = service();
+    await(s.up(up(""), LogSink.of(l -> {})));
+    builder.gate = new CountDownLatch(1);
+    repo.next = "c2";
+    CompletableFuture<Outcome> running = s.up(up(""), LogSink.of(l -> {}));
+    for (int i = 0; i < 500 && !builder.calls.contains("build c2"); i++) {
+      Thread.sleep(10);
+    }
+    repo.next = "c3";
+    CompletableFuture<Outcome> queued = s.up(up(""), LogSink.of(l -> {}));
+    engine.running.clear();
+    CompletableFuture<Outcome> restore = s.reconcile().orElseThrow();
+    builder.gate.countDown();
+
+    assertEquals(201, await(running).status());
+    assertEquals(await(queued), await(restore));
+    assertEquals("c3", s.status().commitHash());
+    assertTrue(s.releases().stream().noneMatch(r -> r.trigger() == DeployRequest.Trigger.RESTORE));
+  }
+
+  @Test
   void rollbackRedeploysThePreviousGoodCommit() throws Exception {
     DeploymentService s = service();
     await(s.up(up(""), LogSink.of(l -> {})));
