@@ -1,12 +1,7 @@
 package io.inertia.daemon.deploy;
 
 import io.inertia.common.git.GitUrls;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +115,10 @@ public final class DeploymentService implements AutoCloseable {
     if (!s.configured()) {
       throw new NoActiveDeploymentException();
     }
-    Release target = releaseId.map(this::succeededRelease).orElseGet(() -> previousRelease(s));
+    Release target =
+        releaseId
+            .map(id -> RollbackTargets.succeeded(store, id))
+            .orElseGet(() -> RollbackTargets.previous(store, s));
     return queue.enqueue(redeploy(s, target, DeployRequest.Trigger.ROLLBACK), sink);
   }
 
@@ -272,7 +270,7 @@ public final class DeploymentService implements AutoCloseable {
           throw new RemoteMismatchException(origin, request.remoteUrl());
         }
       }
-      s = merge(s, request, repository.originUrl().orElse(request.remoteUrl()));
+      s = DeploySettingsMerge.merge(s, request, repository.originUrl().orElse(request.remoteUrl()));
       if (s.project().isBlank() || s.branch().isBlank()) {
         throw new SourceException("project name and branch are required", null).asSetupFailure();
       }
@@ -285,7 +283,8 @@ public final class DeploymentService implements AutoCloseable {
               store.createRelease(
                   new Release(
                       0, s.project(), s.branch(), request.commit().orElse(""), "", s.buildType(),
-                      s.effectiveBuildFile(), List.copyOf(env.keySet()), envHash(env), request.trigger(),
+                      s.effectiveBuildFile(), List.copyOf(env.keySet()), DeploySettingsMerge.envHash(env),
+                      request.trigger(),
                       Release.State.RUNNING, "", clock.instant(), Optional.empty(), "")));
       long id = releaseId.get();
 
@@ -371,44 +370,6 @@ public final class DeploymentService implements AutoCloseable {
     }
   }
 
-  /** The original's {@code SetConfig}: non-blank values overwrite, intermediaries always do, Slack URLs add up. */
-  private static DeploySettings merge(DeploySettings s, DeployRequest r, String remote) {
-    List<String> slack = new ArrayList<>(s.slackUrls());
-    if (!r.slackUrl().isBlank() && !slack.contains(r.slackUrl())) {
-      slack.add(r.slackUrl());
-    }
-    BuildType type = r.buildType().isBlank() ? s.buildType() : BuildType.parse(r.buildType());
-    String file = r.buildFile().isBlank() ? (r.buildType().isBlank() ? s.buildFile() : "") : r.buildFile();
-    return new DeploySettings(
-        r.project().isBlank() ? s.project() : r.project(),
-        remote.isBlank() ? s.remoteUrl() : remote,
-        r.branch().isBlank() ? s.branch() : r.branch(),
-        type,
-        file,
-        slack,
-        r.trigger() == DeployRequest.Trigger.USER ? r.intermediaryContainers() : s.intermediaryContainers(),
-        s.currentReleaseId());
-  }
-
-  private Release succeededRelease(long id) {
-    Release r =
-        store.release(id).orElseThrow(() -> new ReleaseNotFoundException(404, "release " + id + " does not exist"));
-    if (r.state() != Release.State.SUCCEEDED || r.commit().isBlank()) {
-      throw new ReleaseNotFoundException(404, "release " + id + " did not succeed");
-    }
-    return r;
-  }
-
-  private Release previousRelease(DeploySettings s) {
-    long current = s.currentReleaseId().orElse(Long.MAX_VALUE);
-    String currentCommit = s.currentReleaseId().flatMap(store::release).map(Release::commit).orElse("");
-    return store.releases().stream()
-        .filter(r -> r.id() < current && r.state() == Release.State.SUCCEEDED && !r.commit().isBlank())
-        .filter(r -> !r.commit().equals(currentCommit))
-        .findFirst()
-        .orElseThrow(() -> new ReleaseNotFoundException(412, "there is no earlier successful release"));
-  }
-
   private void notifyAll(DeploySettings s, String text, Notifier.Colour colour, LineSink log) {
     for (String url : s.slackUrls()) {
       try {
@@ -416,17 +377,6 @@ public final class DeploymentService implements AutoCloseable {
       } catch (RuntimeException e) {
         log.line("warning: notification failed: " + e.getMessage());
       }
-    }
-  }
-
-  static String envHash(Map<String, String> env) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(env)
-          .forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
