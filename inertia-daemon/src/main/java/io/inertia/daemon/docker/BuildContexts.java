@@ -80,6 +80,10 @@ final class BuildContexts {
               try {
                 write(root, rules, pipe.output);
                 pipe.finish();
+              } catch (java.nio.file.AccessDeniedException e) {
+                pipe.fail(new IOException("cannot read " + e.getFile() + ": permission denied", e));
+              } catch (java.nio.file.NoSuchFileException e) {
+                pipe.fail(new IOException(e.getFile() + " disappeared while it was being sent", e));
               } catch (Throwable e) {
                 pipe.fail(e);
               }
