@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Build contexts against the real engine: a project with an executable script reached through a symlink deploys
@@ -89,6 +90,7 @@ class BuildContextIT {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // builds on a shared engine
   void anExecutableScriptReachedThroughASymlinkRuns() throws Exception {
     String project = "ctx-exec-" + suffix;
     projects.add(project);
@@ -115,6 +117,7 @@ class BuildContextIT {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // builds on a shared engine
   void theContextMatchesWhatTheDockerCliSends() throws Exception {
     String project = "ctx-cli-" + suffix;
     projects.add(project);
@@ -183,6 +186,7 @@ class BuildContextIT {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // builds on a shared engine
   void aContextMuchLargerThanTheHeapBuildsInASmallJvm() throws Exception {
     String project = "ctx-big-" + suffix;
     projects.add(project);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Crash and restart against the real engine: a daemon killed while switching releases (old container stopped and
@@ -65,6 +66,7 @@ class RestartReconcileIT {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // builds on a shared engine
   void theCurrentReleaseRunsAgainAfterACrashMidSwitchButNotAfterDown() throws Exception {
     int port = GitFixtureServer.freePort();
     String url = "http://127.0.0.1:" + port + "/";
