@@ -34,6 +34,7 @@ final class DeployQueue implements AutoCloseable {
   private final ExecutorService worker;
   private Pending pending;
   private boolean running;
+  private boolean closed;
 
   DeployQueue(Runner runner) {
     this.runner = runner;
@@ -96,6 +97,9 @@ final class DeployQueue implements AutoCloseable {
   /** Stops the worker; a queued deploy is abandoned (its callers get a 500 outcome). */
   @Override
   public void close() {
+    synchronized (lock) {
+      closed = true;
+    }
     worker.shutdownNow();
     try {
       worker.awaitTermination(5, TimeUnit.SECONDS);
@@ -124,14 +128,22 @@ final class DeployQueue implements AutoCloseable {
         Outcome outcome = runOne(next.request, waiters);
         // Take the next request (or leave the running state) before anyone learns the outcome, so a caller that
         // sees its deploy finished also sees active() false when nothing else is queued.
+        Pending abandoned = null;
         synchronized (lock) {
           next = pending;
           pending = null;
+          if (closed) {
+            abandoned = next;
+            next = null;
+          }
           if (next == null) {
             running = false;
           }
         }
         finish(waiters, outcome);
+        if (abandoned != null) {
+          finish(abandoned.waiters, failure("the daemon is shutting down", null));
+        }
       }
     } catch (Throwable t) {
       // Not reached in practice (runOne and finish catch everything); never leave callers or the queue stuck.

@@ -161,6 +161,22 @@ class DeploymentServiceTest {
   }
 
   @Test
+  void closingTheServiceStillAnswersEveryWaitingCaller() throws Exception {
+    DeploymentService s = service();
+    builder.gate = new CountDownLatch(1);
+    CompletableFuture<Outcome> running = s.up(up(""), LogSink.of(l -> {}));
+    for (int i = 0; i < 500 && !builder.calls.contains("build c1"); i++) {
+      Thread.sleep(10);
+    }
+    CompletableFuture<Outcome> queued = s.up(up(""), LogSink.of(l -> {}));
+    s.close();
+    Outcome abandoned = await(queued);
+    assertEquals(500, abandoned.status());
+    assertTrue(abandoned.detail().contains("shutting down"), abandoned.toString());
+    await(running);
+  }
+
+  @Test
   void anotherRemoteIsRejectedWith412() throws Exception {
     DeploymentService s = service();
     await(s.up(up(""), LogSink.of(l -> {})));
