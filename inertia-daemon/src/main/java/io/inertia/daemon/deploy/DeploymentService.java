@@ -289,6 +289,7 @@ public final class DeploymentService implements AutoCloseable {
       long id = releaseId.get();
 
       log.line("Preparing to deploy project");
+      store.recordPhase(id, "updating the repository");
       SourceRepository.Commit commit;
       try {
         commit = repository.update(s.branch(), request.commit(), log);
@@ -304,6 +305,7 @@ public final class DeploymentService implements AutoCloseable {
         throw new BuildFailedException("no builder for " + s.buildType().wireName(), null);
       }
       log.line("Building " + s.buildType().wireName() + " project " + s.project() + "...");
+      store.recordPhase(id, "building");
       ProjectBuilder.Built built;
       try {
         built =
@@ -317,6 +319,7 @@ public final class DeploymentService implements AutoCloseable {
       }
       log.line(s.project() + " build successful");
       notifyAll(s, "Build completed", Notifier.Colour.GOOD, log);
+      store.recordPhase(id, "switching releases (the previous release may be stopped)");
       try {
         builder.activate(built, log);
       } catch (DeploymentException e) {

@@ -175,11 +175,26 @@ public final class SqliteDeploymentStore implements DeploymentStore {
         c -> {
           try (PreparedStatement u =
               c.prepareStatement(
-                  "UPDATE deploy_releases SET state = 'FAILED', detail = ?, finished_at = ? WHERE state = 'RUNNING'")) {
+                  "UPDATE deploy_releases SET state = 'FAILED', detail = ? || CASE WHEN detail = '' THEN ''"
+                      + " ELSE ' while ' || detail END, finished_at = ? WHERE state = 'RUNNING'")) {
             u.setString(1, detail);
             u.setLong(2, at.toEpochMilli());
             return u.executeUpdate();
           }
+        });
+  }
+
+  @Override
+  public void recordPhase(long id, String phase) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement u =
+              c.prepareStatement("UPDATE deploy_releases SET detail = ? WHERE id = ? AND state = 'RUNNING'")) {
+            u.setString(1, phase);
+            u.setLong(2, id);
+            u.executeUpdate();
+          }
+          return null;
         });
   }
 

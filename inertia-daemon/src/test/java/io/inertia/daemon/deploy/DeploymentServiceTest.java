@@ -289,13 +289,16 @@ class DeploymentServiceTest {
             new Release(
                 0, "app", "main", "c2", "", BuildType.DOCKER_COMPOSE, "docker-compose.yml", List.of(), "",
                 DeployRequest.Trigger.WEBHOOK, Release.State.RUNNING, "", Instant.now(), Optional.empty(), ""));
+    store.recordPhase(interrupted, "switching releases (the previous release may be stopped)");
     engine.running.clear();
     first.close();
     builder.calls.clear();
 
     DeploymentService restarted = service();
     assertEquals(Release.State.FAILED, store.release(interrupted).orElseThrow().state());
-    assertEquals("interrupted by a daemon restart", store.release(interrupted).orElseThrow().detail());
+    assertEquals(
+        "interrupted by a daemon restart while switching releases (the previous release may be stopped)",
+        store.release(interrupted).orElseThrow().detail());
     Outcome restored = await(restarted.reconcile().orElseThrow());
 
     assertEquals(201, restored.status(), restored.toString());
@@ -339,6 +342,7 @@ class DeploymentServiceTest {
     for (int i = 0; i < 500 && !builder.calls.contains("build c2"); i++) {
       Thread.sleep(10);
     }
+    assertEquals("building", s.releases().get(0).detail(), "a running release shows its phase");
     repo.next = "c3";
     CompletableFuture<Outcome> queued = s.up(up(""), LogSink.of(l -> {}));
     engine.running.clear();

@@ -84,12 +84,14 @@ class RestartReconcileIT {
 
     // Killed mid-switch: release 2 was being deployed, the old container is gone, the new one never started.
     git.commitFixture("dockerfile", Map.of("@PORT@", Integer.toString(port), "version.txt", "df-v2\n"), "release 2");
+    SqliteDeploymentStore store = new SqliteDeploymentStore(db);
     long interrupted =
-        new SqliteDeploymentStore(db)
+        store
             .createRelease(
                 new Release(
                     0, project, "main", git.head(), "", BuildType.DOCKERFILE, "Dockerfile", List.of(), "",
                     DeployRequest.Trigger.WEBHOOK, Release.State.RUNNING, "", Instant.now(), Optional.empty(), ""));
+    store.recordPhase(interrupted, "switching releases (the previous release may be stopped)");
     new DockerJavaEngine(git.docker).stopProject(project, LineSink.none());
     first.close();
     assertTrue(new DockerJavaEngine(git.docker).projectContainers(project).isEmpty());
@@ -102,7 +104,9 @@ class RestartReconcileIT {
     assertEquals(c1, restarted.status().commitHash());
     Release failed = restarted.releases().stream().filter(r -> r.id() == interrupted).findFirst().orElseThrow();
     assertEquals(Release.State.FAILED, failed.state());
-    assertEquals("interrupted by a daemon restart", failed.detail());
+    assertEquals(
+        "interrupted by a daemon restart while switching releases (the previous release may be stopped)",
+        failed.detail());
     assertEquals(DeployRequest.Trigger.RESTORE, restarted.releases().get(0).trigger());
 
     restarted.down();
