@@ -16,6 +16,7 @@ import io.inertia.daemon.http.WebhookHandler;
 import io.inertia.daemon.store.SqliteDeliveryStore;
 import io.inertia.daemon.store.WriteBehindDeliveryStore;
 import io.inertia.daemon.webhook.DeliveryLog;
+import io.inertia.daemon.webhook.DeploySubmission;
 import io.inertia.daemon.webhook.DeployedState;
 import io.inertia.daemon.webhook.WebhookConfig;
 import io.inertia.daemon.webhook.WebhookService;
@@ -52,9 +53,13 @@ public final class DeploymentWiring implements AutoCloseable {
             this::deployedState,
             deploy -> {
               try {
-                deployments.requestDeploy(deploy.branch(), deploy.commit() == null ? "head" : deploy.commit());
+                return deployments.requestDeploy(deploy.branch(), deploy.commit() == null ? "head" : deploy.commit())
+                        .isPresent()
+                    ? DeploySubmission.QUEUED
+                    : DeploySubmission.OTHER_BRANCH;
               } catch (NoActiveDeploymentException e) {
                 LOG.info("webhook push to {} ignored: nothing deployed", deploy.branch());
+                return DeploySubmission.NO_PROJECT;
               }
             },
             clock);
@@ -65,6 +70,8 @@ public final class DeploymentWiring implements AutoCloseable {
             new ReleasesHandler(deployments),
             new WebhookHandler(webhooks, deliveries));
     this.status = new DeploymentStatusSource(deployments, version);
+    // Before any request is served: the current release runs again if a crash left it stopped.
+    deployments.reconcile();
   }
 
   /** Deploy-time variables from the env store; unreadable ones stop the deploy (412 → 500 "failed to build"). */

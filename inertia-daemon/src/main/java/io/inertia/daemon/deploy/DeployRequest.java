@@ -26,7 +26,9 @@ public record DeployRequest(
   public enum Trigger {
     USER,
     WEBHOOK,
-    ROLLBACK
+    ROLLBACK,
+    /** The daemon started again and the current release was not running (see {@code Reconciler}). */
+    RESTORE
   }
 
   public DeployRequest {

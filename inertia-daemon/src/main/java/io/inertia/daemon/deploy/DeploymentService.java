@@ -1,21 +1,12 @@
 package io.inertia.daemon.deploy;
 
 import io.inertia.common.git.GitUrls;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The deployment of the daemon's one project: {@code up}, webhooks, rollback, down, reset, prune, status and logs.
  *
- * <p>Deploys run on one worker thread per service (one project per daemon), so they never overlap. While a deploy
- * runs, further requests coalesce: at most one more deploy runs afterwards, for the newest request (except that a
- * webhook push does not replace a queued user {@code up}, which deploys the branch head anyway), and every caller
- * waiting for it gets its lines and outcome. {@link #down()}, {@link #reset()} and {@link #prune()} take the
- * same lock as a deploy, so they wait for a running deploy to end.
+ * <p>Deploys run on one {@link DeployQueue} per service (one project per daemon), so they never overlap. {@link
+ * #down()}, {@link #reset()} and {@link #prune()} take the same lock as a deploy, so they wait for a running deploy
+ * to end.
  *
  * <p>Thread-safe. Methods returning a {@link CompletableFuture} return at once; all others block.
  */
@@ -47,10 +36,7 @@ public final class DeploymentService implements AutoCloseable {
   private final String version;
 
   private final ReentrantLock operationLock = new ReentrantLock();
-  private final Object queueLock = new Object();
-  private final ExecutorService worker;
-  private Pending pending;
-  private boolean running;
+  private final DeployQueue queue;
   private volatile DeploySettings settings;
 
   /** Loads the persisted settings; a release left RUNNING by a previous daemon process is marked failed. */
@@ -76,13 +62,7 @@ public final class DeploymentService implements AutoCloseable {
     if (interrupted > 0) {
       LOG.warn("{} deploy(s) interrupted by a daemon restart were marked failed", interrupted);
     }
-    this.worker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "deploy-worker");
-              t.setDaemon(true);
-              return t;
-            });
+    this.queue = new DeployQueue(this::deploy);
   }
 
   /** The persisted settings (project, remote, branch, build type and file, notifiers, current release). */
@@ -96,7 +76,7 @@ public final class DeploymentService implements AutoCloseable {
    * (repository access, remote mismatch) or 500 (build, deploy).
    */
   public CompletableFuture<Outcome> up(DeployRequest request, LogSink sink) {
-    return enqueue(request, sink);
+    return queue.enqueue(request, sink);
   }
 
   /**
@@ -121,7 +101,7 @@ public final class DeploymentService implements AutoCloseable {
             s.project(), s.remoteUrl(), s.branch(), s.buildType().wireName(), s.buildFile(),
             s.intermediaryContainers(), "", DeployRequest.Trigger.WEBHOOK, Optional.empty(), Optional.empty());
     // Build output at debug: the daemon log keeps one line per webhook decision and one per deploy outcome.
-    return Optional.of(enqueue(request, LogSink.of(line -> LOG.debug("[webhook deploy] {}", line))));
+    return Optional.of(queue.enqueue(request, LogSink.of(line -> LOG.debug("[webhook deploy] {}", line))));
   }
 
   /**
@@ -135,20 +115,39 @@ public final class DeploymentService implements AutoCloseable {
     if (!s.configured()) {
       throw new NoActiveDeploymentException();
     }
-    Release target = releaseId.map(this::succeededRelease).orElseGet(() -> previousRelease(s));
-    DeployRequest request =
-        new DeployRequest(
-            s.project(), "", target.branch(), target.buildType().wireName(), target.buildFile(),
-            s.intermediaryContainers(), "", DeployRequest.Trigger.ROLLBACK, Optional.of(target.commit()),
-            Optional.of(target.id()));
-    return enqueue(request, sink);
+    Release target =
+        releaseId
+            .map(id -> RollbackTargets.succeeded(store, id))
+            .orElseGet(() -> RollbackTargets.previous(store, s));
+    return queue.enqueue(redeploy(s, target, DeployRequest.Trigger.ROLLBACK), sink);
+  }
+
+  /**
+   * At daemon start, before requests are served: when the current release should run but none of the project's
+   * containers does (e.g. the daemon was killed while switching releases), queues its redeploy (trigger {@code
+   * restore}: the same commit and build settings, reusing its build where the builder can). A project taken down
+   * on purpose stays down. Returns the queued deploy, if any.
+   */
+  public Optional<CompletableFuture<Outcome>> reconcile() {
+    DeploySettings s = settings;
+    return new Reconciler(engine, store)
+        .releaseToRestore(s)
+        .map(
+            r ->
+                queue.enqueue(
+                    redeploy(s, r, DeployRequest.Trigger.RESTORE),
+                    LogSink.of(line -> LOG.info("[restore release {}] {}", r.id(), line))));
+  }
+
+  private static DeployRequest redeploy(DeploySettings s, Release target, DeployRequest.Trigger trigger) {
+    return new DeployRequest(
+        s.project(), "", target.branch(), target.buildType().wireName(), target.buildFile(),
+        s.intermediaryContainers(), "", trigger, Optional.of(target.commit()), Optional.of(target.id()));
   }
 
   /** True while a deploy runs (or one is queued). */
   public boolean buildActive() {
-    synchronized (queueLock) {
-      return running;
-    }
+    return queue.active();
   }
 
   /** {@code GET /status}. Blocks on the engine for the container list. */
@@ -183,6 +182,7 @@ public final class DeploymentService implements AutoCloseable {
         throw new NoActiveDeploymentException();
       }
       engine.stopProject(s.project(), line -> LOG.info("[down] {}", line));
+      store.recordTakenDown(true);
     } finally {
       operationLock.unlock();
     }
@@ -244,114 +244,7 @@ public final class DeploymentService implements AutoCloseable {
   /** Stops the worker; a queued deploy is abandoned (the next start marks a running one failed). */
   @Override
   public void close() {
-    worker.shutdownNow();
-    try {
-      worker.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  // ---- queue ----
-
-  private static final class Waiter {
-    final LogSink sink;
-    final CompletableFuture<Outcome> future = new CompletableFuture<>();
-
-    Waiter(LogSink sink) {
-      this.sink = sink;
-    }
-  }
-
-  private static final class Pending {
-    DeployRequest request;
-    final List<Waiter> waiters = new ArrayList<>();
-  }
-
-  private CompletableFuture<Outcome> enqueue(DeployRequest request, LogSink sink) {
-    Waiter waiter = new Waiter(sink);
-    synchronized (queueLock) {
-      if (pending == null) {
-        pending = new Pending();
-      } else {
-        for (Waiter w : pending.waiters) {
-          safeLine(w.sink, "A newer deploy request replaced this one; waiting for it instead");
-        }
-        safeLine(sink, "A deploy is already queued; it now deploys this request");
-      }
-      // A push does not replace a queued `up`: that deploys the branch head too, and carries the user's settings.
-      boolean keepQueued =
-          pending.request != null
-              && request.trigger() == DeployRequest.Trigger.WEBHOOK
-              && pending.request.trigger() == DeployRequest.Trigger.USER;
-      if (!keepQueued) {
-        pending.request = request;
-      }
-      pending.waiters.add(waiter);
-      if (running) {
-        safeLine(sink, "Another deploy is running; this one starts when it ends");
-      } else {
-        running = true;
-        worker.execute(this::drain);
-      }
-    }
-    return waiter.future;
-  }
-
-  private void drain() {
-    Pending next;
-    synchronized (queueLock) {
-      next = pending;
-      pending = null;
-    }
-    while (next != null) {
-      List<Waiter> waiters = List.copyOf(next.waiters);
-      LogSink all =
-          new LogSink() {
-            @Override
-            public void line(String line) {
-              for (Waiter w : waiters) {
-                safeLine(w.sink, line);
-              }
-            }
-          };
-      Outcome outcome;
-      try {
-        outcome = deploy(next.request, all);
-      } catch (RuntimeException e) {
-        LOG.error("deploy failed unexpectedly", e);
-        outcome = new Outcome(500, "failed to deploy project", String.valueOf(e.getMessage()), Optional.empty());
-      }
-      LOG.info(
-          "deploy ({} {} {}): {}",
-          next.request.trigger().name().toLowerCase(java.util.Locale.ROOT), next.request.branch(),
-          next.request.commit().orElse("head"), outcome.streamLine());
-      // Take the next request (or leave the running state) before anyone learns the outcome, so a caller that
-      // sees its deploy finished also sees buildActive() false when nothing else is queued.
-      synchronized (queueLock) {
-        next = pending;
-        pending = null;
-        if (next == null) {
-          running = false;
-        }
-      }
-      for (Waiter w : waiters) {
-        try {
-          w.sink.done(outcome);
-        } catch (RuntimeException e) {
-          LOG.debug("log sink failed at the end of a deploy", e);
-        }
-        w.future.complete(outcome);
-      }
-    }
-  }
-
-  private static void safeLine(LineSink sink, String line) {
-    try {
-      sink.line(line);
-    } catch (RuntimeException e) {
-      LOG.debug("log sink failed", e);
-    }
+    queue.close();
   }
 
   // ---- one deploy ----
@@ -382,7 +275,7 @@ public final class DeploymentService implements AutoCloseable {
           throw new RemoteMismatchException(origin, request.remoteUrl());
         }
       }
-      s = merge(s, request, repository.originUrl().orElse(request.remoteUrl()));
+      s = DeploySettingsMerge.merge(s, request, repository.originUrl().orElse(request.remoteUrl()));
       if (s.project().isBlank() || s.branch().isBlank()) {
         throw new SourceException("project name and branch are required", null).asSetupFailure();
       }
@@ -395,11 +288,13 @@ public final class DeploymentService implements AutoCloseable {
               store.createRelease(
                   new Release(
                       0, s.project(), s.branch(), request.commit().orElse(""), "", s.buildType(),
-                      s.effectiveBuildFile(), List.copyOf(env.keySet()), envHash(env), request.trigger(),
+                      s.effectiveBuildFile(), List.copyOf(env.keySet()), DeploySettingsMerge.envHash(env),
+                      request.trigger(),
                       Release.State.RUNNING, "", clock.instant(), Optional.empty(), "")));
       long id = releaseId.get();
 
       log.line("Preparing to deploy project");
+      store.recordPhase(id, "updating the repository");
       SourceRepository.Commit commit;
       try {
         commit = repository.update(s.branch(), request.commit(), log);
@@ -415,6 +310,7 @@ public final class DeploymentService implements AutoCloseable {
         throw new BuildFailedException("no builder for " + s.buildType().wireName(), null);
       }
       log.line("Building " + s.buildType().wireName() + " project " + s.project() + "...");
+      store.recordPhase(id, "building");
       ProjectBuilder.Built built;
       try {
         built =
@@ -428,6 +324,7 @@ public final class DeploymentService implements AutoCloseable {
       }
       log.line(s.project() + " build successful");
       notifyAll(s, "Build completed", Notifier.Colour.GOOD, log);
+      store.recordPhase(id, "switching releases (the previous release may be stopped)");
       try {
         builder.activate(built, log);
       } catch (DeploymentException e) {
@@ -439,6 +336,7 @@ public final class DeploymentService implements AutoCloseable {
       s = s.withCurrentRelease(Optional.of(id));
       settings = s;
       store.saveSettings(s);
+      store.recordTakenDown(false);
       if (request.trigger() == DeployRequest.Trigger.ROLLBACK) {
         notifyAll(
             s, "Rolled back " + s.project() + " to " + shortHash(commit.hash()) + " (release " + id + ")",
@@ -455,8 +353,11 @@ public final class DeploymentService implements AutoCloseable {
             clock.instant());
       }
       return Outcome.failed(e, releaseId);
-    } catch (RuntimeException e) {
-      DeployFailedException wrapped = new DeployFailedException(String.valueOf(e.getMessage()), e);
+    } catch (RuntimeException | Error e) {
+      // Errors too (e.g. OutOfMemoryError): the release is recorded as failed and the queue goes on.
+      DeployFailedException wrapped =
+          new DeployFailedException(
+              e instanceof Error ? DeployQueue.describe(e).substring(2) : String.valueOf(e.getMessage()), e);
       LOG.error("deploy failed", e);
       log.line("[error] " + wrapped.getMessage() + ": " + wrapped.detail());
       releaseId.ifPresent(
@@ -477,44 +378,6 @@ public final class DeploymentService implements AutoCloseable {
     }
   }
 
-  /** The original's {@code SetConfig}: non-blank values overwrite, intermediaries always do, Slack URLs add up. */
-  private static DeploySettings merge(DeploySettings s, DeployRequest r, String remote) {
-    List<String> slack = new ArrayList<>(s.slackUrls());
-    if (!r.slackUrl().isBlank() && !slack.contains(r.slackUrl())) {
-      slack.add(r.slackUrl());
-    }
-    BuildType type = r.buildType().isBlank() ? s.buildType() : BuildType.parse(r.buildType());
-    String file = r.buildFile().isBlank() ? (r.buildType().isBlank() ? s.buildFile() : "") : r.buildFile();
-    return new DeploySettings(
-        r.project().isBlank() ? s.project() : r.project(),
-        remote.isBlank() ? s.remoteUrl() : remote,
-        r.branch().isBlank() ? s.branch() : r.branch(),
-        type,
-        file,
-        slack,
-        r.trigger() == DeployRequest.Trigger.USER ? r.intermediaryContainers() : s.intermediaryContainers(),
-        s.currentReleaseId());
-  }
-
-  private Release succeededRelease(long id) {
-    Release r =
-        store.release(id).orElseThrow(() -> new ReleaseNotFoundException(404, "release " + id + " does not exist"));
-    if (r.state() != Release.State.SUCCEEDED || r.commit().isBlank()) {
-      throw new ReleaseNotFoundException(404, "release " + id + " did not succeed");
-    }
-    return r;
-  }
-
-  private Release previousRelease(DeploySettings s) {
-    long current = s.currentReleaseId().orElse(Long.MAX_VALUE);
-    String currentCommit = s.currentReleaseId().flatMap(store::release).map(Release::commit).orElse("");
-    return store.releases().stream()
-        .filter(r -> r.id() < current && r.state() == Release.State.SUCCEEDED && !r.commit().isBlank())
-        .filter(r -> !r.commit().equals(currentCommit))
-        .findFirst()
-        .orElseThrow(() -> new ReleaseNotFoundException(412, "there is no earlier successful release"));
-  }
-
   private void notifyAll(DeploySettings s, String text, Notifier.Colour colour, LineSink log) {
     for (String url : s.slackUrls()) {
       try {
@@ -522,17 +385,6 @@ public final class DeploymentService implements AutoCloseable {
       } catch (RuntimeException e) {
         log.line("warning: notification failed: " + e.getMessage());
       }
-    }
-  }
-
-  static String envHash(Map<String, String> env) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(env)
-          .forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -544,30 +396,5 @@ public final class DeploymentService implements AutoCloseable {
     String m = message.strip();
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
-  }
-
-  /** Forwards lines to the live sink and keeps the last {@link #LOG_CAP_BYTES} bytes for the release record. */
-  private static final class ReleaseLog implements LineSink {
-    private final LineSink live;
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
-    private long size;
-
-    ReleaseLog(LineSink live) {
-      this.live = live;
-    }
-
-    @Override
-    public synchronized void line(String line) {
-      safeLine(live, line);
-      lines.addLast(line);
-      size += line.length() + 1;
-      while (size > LOG_CAP_BYTES && lines.size() > 1) {
-        size -= lines.removeFirst().length() + 1;
-      }
-    }
-
-    synchronized String text() {
-      return String.join("\n", lines);
-    }
   }
 }

@@ -25,6 +25,18 @@ public interface DeploymentStore {
 
   Optional<Release> release(long id);
 
-  /** Marks every RUNNING release FAILED with {@code detail} (daemon restart mid-deploy); returns how many. */
+  /** Notes what a RUNNING release is doing now (kept in its detail until it ends). */
+  void recordPhase(long id, String phase);
+
+  /**
+   * Marks every RUNNING release FAILED with {@code detail} (daemon restart mid-deploy), followed by {@code " while
+   * <phase>"} when a phase was recorded; returns how many.
+   */
   int failRunningReleases(String detail, Instant at);
+
+  /** True when the project was taken down on purpose ({@code down}) and no deploy has run since. */
+  boolean takenDown();
+
+  /** Records whether the project is down on purpose (a daemon restart then leaves it down). */
+  void recordTakenDown(boolean down);
 }

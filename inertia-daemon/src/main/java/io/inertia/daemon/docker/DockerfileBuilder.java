@@ -16,9 +16,7 @@ import io.inertia.daemon.deploy.BuildFailedException;
 import io.inertia.daemon.deploy.DeployFailedException;
 import io.inertia.daemon.deploy.LineSink;
 import io.inertia.daemon.deploy.ProjectBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,18 +54,19 @@ public final class DockerfileBuilder implements ProjectBuilder {
       return new Built(spec);
     }
     log.line("Building project " + spec.project() + "...");
-    byte[] context;
+    BuildContexts.Packing context;
     try {
-      context = BuildContexts.tar(settings.projectDir());
-    } catch (IOException e) {
-      throw new BuildFailedException("cannot pack the build context: " + e.getMessage(), e);
+      context = BuildContexts.stream(settings.projectDir(), spec.buildFile());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BuildFailedException("cannot read .dockerignore: " + e.getMessage(), e);
     }
     List<String> errors = new ArrayList<>();
-    try (InputStream tar = new ByteArrayInputStream(context)) {
+    try (context) {
       // docker build -f <file> -t inertia-build/<name>:latest -t inertia-build/<name>:<release> --label … --rm -
+      // The context is streamed as it is packed (never held whole in memory).
       BuildImageResultCallback callback =
           docker
-              .buildImageCmd(tar)
+              .buildImageCmd(context.input())
               .withDockerfilePath(spec.buildFile())
               .withTags(Set.of(repository + ":latest", releaseTag))
               .withLabels(
@@ -97,7 +96,11 @@ public final class DockerfileBuilder implements ProjectBuilder {
       // docker image inspect inertia-build/<name>:<release>
       docker.inspectImageCmd(releaseTag).exec();
       return new Built(spec);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) {
+      if (context.failure().isPresent()) {
+        throw new BuildFailedException(
+            "cannot pack the build context: " + context.failure().get().getMessage(), context.failure().get());
+      }
       String detail = errors.isEmpty() ? String.valueOf(e.getMessage()) : String.join("; ", errors);
       throw new BuildFailedException("image build failed: " + detail, e);
     }

@@ -119,23 +119,34 @@ public final class JGitSourceRepository implements SourceRepository {
     }
   }
 
+  private void fetch(Git git, LineSink log) throws GitAPIException {
+    log.line("Fetching repository...");
+    // git fetch --prune --force origin +refs/heads/*:refs/remotes/origin/*
+    git.fetch()
+        .setRemote(ORIGIN)
+        .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+        .setRemoveDeletedRefs(true)
+        .setTransportConfigCallback(
+            t -> {
+              if (t instanceof SshTransport ssh) {
+                ssh.setSshSessionFactory(sessionFactory());
+              }
+            })
+        .setProgressMonitor(new LineProgressMonitor(log))
+        .call();
+  }
+
   @Override
   public Commit update(String branch, Optional<String> commit, LineSink log) {
     try (Git git = Git.open(projectDir.toFile())) {
-      log.line("Fetching repository...");
-      // git fetch --prune --force origin +refs/heads/*:refs/remotes/origin/*
-      git.fetch()
-          .setRemote(ORIGIN)
-          .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
-          .setRemoveDeletedRefs(true)
-          .setTransportConfigCallback(
-              t -> {
-                if (t instanceof SshTransport ssh) {
-                  ssh.setSshSessionFactory(sessionFactory());
-                }
-              })
-          .setProgressMonitor(new LineProgressMonitor(log))
-          .call();
+      // A given commit already here (rollback, restart restore) needs no fetch: it also works while the git host
+      // is unreachable.
+      boolean known = commit.isPresent() && git.getRepository().resolve(commit.get() + "^{commit}") != null;
+      if (known) {
+        log.line("Commit " + commit.get() + " is present; not fetching");
+      } else {
+        fetch(git, log);
+      }
       String remoteRef = "refs/remotes/origin/" + branch;
       if (git.getRepository().resolve(remoteRef) == null) {
         throw new SourceException("branch '" + branch + "' not found on the remote", null);

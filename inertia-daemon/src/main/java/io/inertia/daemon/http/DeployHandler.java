@@ -3,6 +3,7 @@ package io.inertia.daemon.http;
 import io.inertia.common.api.ApiPaths;
 import io.inertia.common.api.RollbackRequest;
 import io.inertia.common.api.UpRequest;
+import io.inertia.daemon.deploy.BuildFiles;
 import io.inertia.daemon.deploy.BuildType;
 import io.inertia.daemon.deploy.DeployRequest;
 import io.inertia.daemon.deploy.DeploymentService;
@@ -90,6 +91,10 @@ public final class DeployHandler implements RouteGroup {
       throw new ApiException(
           400, "unknown build type '" + req.buildType() + "'", "use docker-compose or dockerfile");
     }
+    BuildFiles.problem(req.buildFilePath())
+        .ifPresent(problem -> {
+          throw new ApiException(400, "invalid build_file_path", problem);
+        });
     return DeployRequest.up(
         req.project(), git.remote(), git.branch(), type, req.buildFilePath(), req.intermediaryContainers(),
         req.slackNotificationUrl());

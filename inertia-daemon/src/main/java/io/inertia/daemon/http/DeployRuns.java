@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -49,13 +50,27 @@ final class DeployRuns {
               }
             });
     StreamingResponses.LineWriter out = StreamingResponses.open(ctx, 200);
-    for (Object item = queue.take(); item != DONE; item = queue.take()) {
-      if (!out.failed()) {
+    // Polls rather than waits for good: should the deploy end without a done() (it never should), the request
+    // still ends once its future has.
+    for (Object item = queue.poll(1, TimeUnit.SECONDS);
+        item != DONE;
+        item = queue.poll(1, TimeUnit.SECONDS)) {
+      if (item == null) {
+        if (future.isDone() && queue.isEmpty()) {
+          break;
+        }
+      } else if (!out.failed()) {
         out.line((String) item);
       }
     }
     if (!out.failed()) {
-      out.line(await(future).streamLine());
+      String last;
+      try {
+        last = await(future).streamLine();
+      } catch (IllegalStateException e) {
+        last = "[error 500] failed to deploy project: (" + e.getMessage() + ")";
+      }
+      out.line(last);
     }
   }
 

@@ -14,7 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Deploy settings (one row) and releases in the daemon database, component {@code deploy}. Thread-safe. */
+/**
+ * Deploy settings (one row), releases and whether the project is down on purpose, in the daemon database, component
+ * {@code deploy}. Thread-safe.
+ */
 public final class SqliteDeploymentStore implements DeploymentStore {
   private static final List<String> MIGRATIONS =
       List.of(
@@ -26,7 +29,8 @@ public final class SqliteDeploymentStore implements DeploymentStore {
               + " branch TEXT NOT NULL, commit_hash TEXT NOT NULL, commit_message TEXT NOT NULL,"
               + " build_type TEXT NOT NULL, build_file TEXT NOT NULL, env_names TEXT NOT NULL,"
               + " env_hash TEXT NOT NULL, trigger TEXT NOT NULL, state TEXT NOT NULL, detail TEXT NOT NULL,"
-              + " started_at INTEGER NOT NULL, finished_at INTEGER, log TEXT NOT NULL)");
+              + " started_at INTEGER NOT NULL, finished_at INTEGER, log TEXT NOT NULL)",
+          "CREATE TABLE deploy_intent (id INTEGER PRIMARY KEY CHECK (id = 1), taken_down INTEGER NOT NULL)");
 
   private final Database db;
 
@@ -171,11 +175,50 @@ public final class SqliteDeploymentStore implements DeploymentStore {
         c -> {
           try (PreparedStatement u =
               c.prepareStatement(
-                  "UPDATE deploy_releases SET state = 'FAILED', detail = ?, finished_at = ? WHERE state = 'RUNNING'")) {
+                  "UPDATE deploy_releases SET state = 'FAILED', detail = ? || CASE WHEN detail = '' THEN ''"
+                      + " ELSE ' while ' || detail END, finished_at = ? WHERE state = 'RUNNING'")) {
             u.setString(1, detail);
             u.setLong(2, at.toEpochMilli());
             return u.executeUpdate();
           }
+        });
+  }
+
+  @Override
+  public void recordPhase(long id, String phase) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement u =
+              c.prepareStatement("UPDATE deploy_releases SET detail = ? WHERE id = ? AND state = 'RUNNING'")) {
+            u.setString(1, phase);
+            u.setLong(2, id);
+            u.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean takenDown() {
+    return db.read(
+        c -> {
+          try (PreparedStatement q = c.prepareStatement("SELECT taken_down FROM deploy_intent WHERE id = 1");
+              ResultSet rs = q.executeQuery()) {
+            return rs.next() && rs.getInt(1) != 0;
+          }
+        });
+  }
+
+  @Override
+  public void recordTakenDown(boolean down) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement u =
+              c.prepareStatement("INSERT OR REPLACE INTO deploy_intent (id, taken_down) VALUES (1, ?)")) {
+            u.setInt(1, down ? 1 : 0);
+            u.executeUpdate();
+          }
+          return null;
         });
   }
 

@@ -1,11 +1,14 @@
 package io.inertia.daemon.store;
 
 import io.inertia.daemon.webhook.Delivery;
-import io.inertia.daemon.webhook.Delivery.Decision;
 import io.inertia.daemon.webhook.DeliveryStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,12 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the database off the webhook's request path: {@link #append} queues the delivery and returns; one writer
- * thread stores everything queued in one transaction. {@link #seen} answers from memory: the accepted ids stored
- * at start (the store keeps a bounded number) plus every accepted id appended since (the newest {@value
- * #REMEMBERED_IDS}). {@link #recent} waits for the queue to be written first, so readers never miss a delivery. A crash can lose the
- * last few milliseconds of delivery records (not deploys: those are queued separately). Measured with {@code
- * scripts/bench-webhook.sh}: one synced SQLite transaction per delivery serialised 100 concurrent deliveries behind
- * ~6 ms each. Thread-safe.
+ * thread stores everything queued in one transaction. {@link #seen} answers from memory: every claimed id (see
+ * {@link SqliteDeliveryStore}) of the store's retention window, loaded at start and kept up to date on append;
+ * rejected and duplicate deliveries never enter it. {@link #recent} waits for the queue to be written first, so
+ * readers never miss a delivery. A crash can lose the last few milliseconds of delivery records (not deploys: those
+ * are queued separately). Measured with {@code scripts/bench-webhook.sh}: one synced SQLite transaction per
+ * delivery serialised 100 concurrent deliveries behind ~6 ms each. Thread-safe.
  */
 public final class WriteBehindDeliveryStore implements DeliveryStore, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteBehindDeliveryStore.class);
@@ -33,34 +36,29 @@ public final class WriteBehindDeliveryStore implements DeliveryStore, AutoClosea
             t.setDaemon(true);
             return t;
           });
-  /** How many accepted delivery ids {@link #seen} remembers (the database keeps fewer deliveries). */
-  static final int REMEMBERED_IDS = 10_000;
-
   private final List<Delivery> queued = new ArrayList<>();
-  private final Set<String> acceptedIds =
-      java.util.Collections.newSetFromMap(
-          new java.util.LinkedHashMap<>() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-              return size() > REMEMBERED_IDS;
-            }
-          });
+  /** Claimed delivery ids and when they arrived, oldest first; entries older than the retention are dropped. */
+  private final LinkedHashMap<String, Instant> claimedIds = new LinkedHashMap<>();
+  private final Duration retention;
   private boolean scheduled;
 
   public WriteBehindDeliveryStore(SqliteDeliveryStore delegate) {
     this.delegate = delegate;
-    List<Delivery> stored = new ArrayList<>(delegate.recent(REMEMBERED_IDS));
-    java.util.Collections.reverse(stored);
-    for (Delivery d : stored) {
+    this.retention = delegate.retention();
+    for (Delivery d : delegate.claiming()) {
       remember(d);
     }
   }
 
   private void remember(Delivery d) {
-    if (!d.deliveryId().isEmpty() && accepted(d.decision())) {
-      acceptedIds.add(d.deliveryId());
+    if (!d.deliveryId().isEmpty() && d.decision().claimsId()) {
+      claimedIds.remove(d.deliveryId());
+      claimedIds.put(d.deliveryId(), d.time());
+    }
+    Instant oldest = d.time().minus(retention);
+    Iterator<Map.Entry<String, Instant>> it = claimedIds.entrySet().iterator();
+    while (it.hasNext() && it.next().getValue().isBefore(oldest)) {
+      it.remove();
     }
   }
 
@@ -85,7 +83,7 @@ public final class WriteBehindDeliveryStore implements DeliveryStore, AutoClosea
 
   @Override
   public synchronized boolean seen(String deliveryId) {
-    return deliveryId != null && acceptedIds.contains(deliveryId);
+    return deliveryId != null && claimedIds.containsKey(deliveryId);
   }
 
   /** Writes what is queued and stops the writer. */
@@ -125,9 +123,5 @@ public final class WriteBehindDeliveryStore implements DeliveryStore, AutoClosea
     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
       LOG.warn("waiting for webhook delivery records: {}", e.toString());
     }
-  }
-
-  private static boolean accepted(Decision d) {
-    return d == Decision.PING || d == Decision.DEPLOY || d == Decision.IGNORED;
   }
 }

@@ -40,7 +40,7 @@ public record Delivery(
     @JsonProperty("time") @JsonSerialize(using = ToStringSerializer.class) @JsonDeserialize(using = IsoInstant.class)
         Instant time) {
 
-  /** What the daemon did; serialised lower case ({@code "deploy"}). */
+  /** What the daemon did; serialised lower case ({@code "deploy"}, {@code "no_project"}). */
   public enum Decision {
     @JsonProperty("deploy")
     DEPLOY,
@@ -51,7 +51,15 @@ public record Delivery(
     @JsonProperty("ping")
     PING,
     @JsonProperty("rejected")
-    REJECTED;
+    REJECTED,
+    /** A verified push while no project is set up: nothing was deployed. */
+    @JsonProperty("no_project")
+    NO_PROJECT;
+
+    /** Verified deliveries the daemon acted on: their ids stay claimed (rejections and duplicates do not). */
+    public boolean claimsId() {
+      return this == PING || this == DEPLOY || this == IGNORED || this == NO_PROJECT;
+    }
 
     /** The stored and serialised name. */
     public String wireName() {

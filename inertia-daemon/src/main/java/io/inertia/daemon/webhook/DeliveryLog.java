@@ -1,6 +1,5 @@
 package io.inertia.daemon.webhook;
 
-import io.inertia.daemon.webhook.Delivery.Decision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +63,5 @@ public final class DeliveryLog {
   /** Up to {@code n} recent deliveries, newest first (for {@code GET /webhook/deliveries}). */
   public List<Delivery> recent(int n) {
     return store.recent(n);
-  }
-
-  /** Decisions that mark a delivery id as handled (rejections and duplicates do not). */
-  static boolean counts(Decision decision) {
-    return decision == Decision.PING || decision == Decision.DEPLOY || decision == Decision.IGNORED;
   }
 }

@@ -45,7 +45,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
       return false;
     }
     for (Delivery d : deliveries) {
-      if (d.deliveryId().equals(deliveryId) && DeliveryLog.counts(d.decision())) {
+      if (d.deliveryId().equals(deliveryId) && d.decision().claimsId()) {
         return true;
       }
     }

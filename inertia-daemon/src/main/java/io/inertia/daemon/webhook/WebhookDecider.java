@@ -21,7 +21,7 @@ public final class WebhookDecider {
 
   public static WebhookDecision decide(Push push, DeployedState deployed) {
     if (deployed == null || !deployed.active()) {
-      return new Ignore(NO_DEPLOYMENT);
+      return new WebhookDecision.NoProject();
     }
     String remote = deployed.remoteUrl();
     if (Texts.isBlank(remote) || !(same(remote, push.sshUrl()) || same(remote, push.httpUrl()))) {

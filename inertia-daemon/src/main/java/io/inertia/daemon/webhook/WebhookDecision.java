@@ -7,4 +7,7 @@ public sealed interface WebhookDecision {
 
   /** Do nothing; {@code reason} is the line the daemon logs and the delivery list shows. */
   record Ignore(String reason) implements WebhookDecision {}
+
+  /** Nothing is deployed yet, so a push cannot redeploy anything. */
+  record NoProject() implements WebhookDecision {}
 }

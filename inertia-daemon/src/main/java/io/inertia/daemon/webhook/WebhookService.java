@@ -8,14 +8,14 @@ import io.inertia.daemon.webhook.WebhookResult.Push;
 import io.inertia.daemon.webhook.WebhookResult.Rejected;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The whole of {@code POST /webhook} without HTTP: receive → deduplicate → decide → hand a deploy to the queue →
  * record the delivery. The handler renders the returned {@link WebhookResponse} as the envelope.
  *
- * <p>Status codes: ping, push (deployed, ignored or duplicate) → 202 {@value WebhookResult#ACCEPTED_MESSAGE};
+ * <p>Status codes: ping, push (deployed, ignored, no project or duplicate) → 202 {@value WebhookResult#ACCEPTED_MESSAGE};
  * rejected → its 4xx (see {@link WebhookResult.Rejected}). Thread-safe when its collaborators are. It blocks only
  * for the delivery store write and {@code deploys.accept}, which must enqueue and return at once (the original made
  * GitHub wait for the whole build, docs/original.md#webhooks).
@@ -24,18 +24,19 @@ public final class WebhookService {
   private final WebhookConfig config;
   private final DeliveryLog log;
   private final Supplier<DeployedState> deployed;
-  private final Consumer<Deploy> deploys;
+  private final Function<Deploy, DeploySubmission> deploys;
   private final Clock clock;
 
   /**
    * @param deployed the current deployment (read once per push)
-   * @param deploys the deploy queue's submit; a {@link RuntimeException} from it propagates (a daemon fault)
+   * @param deploys the deploy queue's submit, saying whether a deploy was queued; a {@link RuntimeException} from it
+   *     propagates (a daemon fault)
    */
   public WebhookService(
       WebhookConfig config,
       DeliveryLog log,
       Supplier<DeployedState> deployed,
-      Consumer<Deploy> deploys,
+      Function<Deploy, DeploySubmission> deploys,
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.log = Objects.requireNonNull(log, "log");
@@ -75,14 +76,22 @@ public final class WebhookService {
     WebhookDecision decision = WebhookDecider.decide(push, deployed.get());
     Delivery d;
     if (decision instanceof Deploy deploy) {
-      deploys.accept(deploy);
-      d =
-          pushDelivery(
-              push,
-              Decision.DEPLOY,
-              "Accepting event: deploying branch "
-                  + deploy.branch()
-                  + (deploy.commit() == null ? "" : " at " + deploy.commit()));
+      DeploySubmission submitted = deploys.apply(deploy);
+      if (submitted == DeploySubmission.QUEUED) {
+        d =
+            pushDelivery(
+                push,
+                Decision.DEPLOY,
+                "Accepting event: deploying branch "
+                    + deploy.branch()
+                    + (deploy.commit() == null ? "" : " at " + deploy.commit()));
+      } else if (submitted == DeploySubmission.NO_PROJECT) {
+        d = pushDelivery(push, Decision.NO_PROJECT, WebhookDecider.NO_DEPLOYMENT);
+      } else {
+        d = pushDelivery(push, Decision.IGNORED, "Ignoring event: the deployed branch is no longer " + deploy.branch());
+      }
+    } else if (decision instanceof WebhookDecision.NoProject) {
+      d = pushDelivery(push, Decision.NO_PROJECT, WebhookDecider.NO_DEPLOYMENT);
     } else {
       d = pushDelivery(push, Decision.IGNORED, ((Ignore) decision).reason());
     }

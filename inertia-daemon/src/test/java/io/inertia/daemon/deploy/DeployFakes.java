@@ -93,6 +93,8 @@ public final class DeployFakes {
     public final CountDownLatch entered = new CountDownLatch(1);
     public volatile CountDownLatch gate;
     public volatile boolean failBuild;
+    /** Thrown (once) by the next build, e.g. an {@link OutOfMemoryError}. */
+    public volatile Throwable crashWith;
 
     @Override
     public Built build(BuildSpec spec, LineSink log) {
@@ -108,6 +110,14 @@ public final class DeployFakes {
       }
       if (failBuild) {
         throw new BuildFailedException("broken Dockerfile", null);
+      }
+      Throwable crash = crashWith;
+      if (crash != null) {
+        crashWith = null;
+        if (crash instanceof Error e) {
+          throw e;
+        }
+        throw (RuntimeException) crash;
       }
       return new Built(spec);
     }

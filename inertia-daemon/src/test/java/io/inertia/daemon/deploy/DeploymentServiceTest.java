@@ -120,6 +120,63 @@ class DeploymentServiceTest {
   }
 
   @Test
+  void anErrorInTheWorkerFailsThatDeployClearlyAndTheQueueGoesOn() throws Exception {
+    DeploymentService s = service();
+    await(s.up(up(""), LogSink.of(l -> {})));
+    builder.crashWith = new OutOfMemoryError("Java heap space");
+    repo.next = "c2";
+    List<String> lines = new CopyOnWriteArrayList<>();
+    List<Outcome> done = new CopyOnWriteArrayList<>();
+    Outcome crashed =
+        await(
+            s.up(
+                up(""),
+                new LogSink() {
+                  @Override
+                  public void line(String line) {
+                    lines.add(line);
+                  }
+
+                  @Override
+                  public void done(Outcome outcome) {
+                    done.add(outcome);
+                  }
+                }));
+
+    assertEquals(500, crashed.status(), crashed.toString());
+    assertTrue(crashed.detail().contains("ran out of memory (Java heap space)"), crashed.toString());
+    assertEquals(List.of(crashed), done);
+    Release failed = s.releases().get(0);
+    assertEquals(Release.State.FAILED, failed.state());
+    assertTrue(failed.detail().contains("out of memory"), failed.detail());
+    assertFalse(s.buildActive());
+    assertEquals(Optional.of(s.releases().get(1).id()), s.settings().currentReleaseId());
+
+    builder.crashWith = new StackOverflowError();
+    assertEquals(500, await(s.up(up(""), LogSink.of(l -> {}))).status());
+    repo.next = "c3";
+    Outcome next = await(s.up(up(""), LogSink.of(l -> {})));
+    assertEquals(201, next.status(), next.toString());
+    assertEquals("c3", s.status().commitHash());
+  }
+
+  @Test
+  void closingTheServiceStillAnswersEveryWaitingCaller() throws Exception {
+    DeploymentService s = service();
+    builder.gate = new CountDownLatch(1);
+    CompletableFuture<Outcome> running = s.up(up(""), LogSink.of(l -> {}));
+    for (int i = 0; i < 500 && !builder.calls.contains("build c1"); i++) {
+      Thread.sleep(10);
+    }
+    CompletableFuture<Outcome> queued = s.up(up(""), LogSink.of(l -> {}));
+    s.close();
+    Outcome abandoned = await(queued);
+    assertEquals(500, abandoned.status());
+    assertTrue(abandoned.detail().contains("shutting down"), abandoned.toString());
+    await(running);
+  }
+
+  @Test
   void anotherRemoteIsRejectedWith412() throws Exception {
     DeploymentService s = service();
     await(s.up(up(""), LogSink.of(l -> {})));
@@ -218,6 +275,84 @@ class DeploymentServiceTest {
     assertEquals("interrupted by a daemon restart", r.detail());
     assertEquals("c1", restarted.status().commitHash());
     assertTrue(restarted.requestDeploy("main", "c2").isPresent());
+  }
+
+  @Test
+  void aCrashWhileSwitchingReleasesIsRepairedAtTheNextStart() throws Exception {
+    DeploymentService first = service();
+    await(first.up(up(""), LogSink.of(l -> {})));
+    long current = first.settings().currentReleaseId().orElseThrow();
+    // Killed mid-switch: release 2 was being deployed, the old containers are stopped, the new ones never started.
+    SqliteDeploymentStore store = new SqliteDeploymentStore(db);
+    long interrupted =
+        store.createRelease(
+            new Release(
+                0, "app", "main", "c2", "", BuildType.DOCKER_COMPOSE, "docker-compose.yml", List.of(), "",
+                DeployRequest.Trigger.WEBHOOK, Release.State.RUNNING, "", Instant.now(), Optional.empty(), ""));
+    store.recordPhase(interrupted, "switching releases (the previous release may be stopped)");
+    engine.running.clear();
+    first.close();
+    builder.calls.clear();
+
+    DeploymentService restarted = service();
+    assertEquals(Release.State.FAILED, store.release(interrupted).orElseThrow().state());
+    assertEquals(
+        "interrupted by a daemon restart while switching releases (the previous release may be stopped)",
+        store.release(interrupted).orElseThrow().detail());
+    Outcome restored = await(restarted.reconcile().orElseThrow());
+
+    assertEquals(201, restored.status(), restored.toString());
+    assertEquals(List.of("build c1", "activate c1"), builder.calls, "the current release's commit, not c2");
+    assertFalse(engine.running.isEmpty());
+    Release r = restarted.releases().get(0);
+    assertEquals(DeployRequest.Trigger.RESTORE, r.trigger());
+    assertEquals("c1", r.commit());
+    assertEquals(Optional.of(r.id()), restarted.settings().currentReleaseId());
+    assertTrue(r.id() > current);
+    assertEquals("c1", restarted.status().commitHash());
+    assertTrue(restarted.reconcile().isEmpty(), "running now: nothing to do");
+  }
+
+  @Test
+  void aProjectTakenDownOnPurposeStaysDownAcrossARestartUntilTheNextDeploy() throws Exception {
+    DeploymentService first = service();
+    assertTrue(first.reconcile().isEmpty(), "nothing deployed yet");
+    await(first.up(up(""), LogSink.of(l -> {})));
+    first.down();
+    first.close();
+
+    DeploymentService restarted = service();
+    assertTrue(restarted.reconcile().isEmpty());
+    assertTrue(engine.running.isEmpty());
+
+    await(restarted.up(up(""), LogSink.of(l -> {})));
+    engine.running.clear();
+    restarted.close();
+    DeploymentService again = service();
+    assertEquals(201, await(again.reconcile().orElseThrow()).status(), "deployed again, so restored again");
+  }
+
+  @Test
+  void aRestoreNeverReplacesAQueuedRequest() throws Exception {
+    DeploymentService s = service();
+    await(s.up(up(""), LogSink.of(l -> {})));
+    builder.gate = new CountDownLatch(1);
+    repo.next = "c2";
+    CompletableFuture<Outcome> running = s.up(up(""), LogSink.of(l -> {}));
+    for (int i = 0; i < 500 && !builder.calls.contains("build c2"); i++) {
+      Thread.sleep(10);
+    }
+    assertEquals("building", s.releases().get(0).detail(), "a running release shows its phase");
+    repo.next = "c3";
+    CompletableFuture<Outcome> queued = s.up(up(""), LogSink.of(l -> {}));
+    engine.running.clear();
+    CompletableFuture<Outcome> restore = s.reconcile().orElseThrow();
+    builder.gate.countDown();
+
+    assertEquals(201, await(running).status());
+    assertEquals(await(queued), await(restore));
+    assertEquals("c3", s.status().commitHash());
+    assertTrue(s.releases().stream().noneMatch(r -> r.trigger() == DeployRequest.Trigger.RESTORE));
   }
 
   @Test

@@ -54,6 +54,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DeploymentIT {
   private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
   private static final Map<String, String> TEST_LABEL = Map.of("io.inertia.test", "true");
+  /** Project names get a per-run suffix (letters and digits only, as Compose v1 keeps them), so runs never clash. */
+  private static final String RUN = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 6);
 
   private GitFixtureServer git;
   private DockerClient docker;
@@ -144,7 +146,7 @@ class DeploymentIT {
   @Order(2)
   void composeProjectLifecycle() throws Exception {
     int webPort = freePort();
-    String project = "app";
+    String project = "app" + RUN;
     projects.add(project);
     Path home = Files.createDirectories(tmp.resolve("daemon-compose"));
     Files.createDirectories(home.resolve("persist"));
@@ -166,7 +168,7 @@ class DeploymentIT {
     DeploymentStatus status = service.status();
     assertEquals(c1, status.commitHash());
     assertEquals("main", status.branch());
-    assertEquals(List.of("/app-web-1"), status.containers());
+    assertEquals(List.of("/" + project + "-web-1"), status.containers());
     assertFalse(status.buildActive());
     assertTrue(running(unrelatedId));
 
@@ -219,7 +221,7 @@ class DeploymentIT {
     assertEquals(c1, service.status().commitHash());
 
     // Logs without multiplex headers.
-    List<String> logs = service.logs("/app-web-1", 10);
+    List<String> logs = service.logs("/" + project + "-web-1", 10);
     logs.forEach(l -> assertFalse(l.chars().anyMatch(ch -> ch < 9), "binary in log line: " + l));
 
     io.inertia.daemon.deploy.EngineException unknown =
@@ -229,8 +231,8 @@ class DeploymentIT {
     // A new service on the same database (= daemon restart) still knows the deployment.
     DeploymentService restarted = service(home, DockerSettings.DEFAULT_COMPOSE_IMAGE, env);
     assertEquals(c1, restarted.status().commitHash());
-    assertEquals(List.of("/app-web-1"), restarted.status().containers());
-    assertEquals("app", restarted.settings().project());
+    assertEquals(List.of("/" + project + "-web-1"), restarted.status().containers());
+    assertEquals(project, restarted.settings().project());
 
     // Prune and down touch only the project.
     restarted.prune();
@@ -239,7 +241,7 @@ class DeploymentIT {
     assertEquals(List.of(), restarted.status().containers());
     assertThrows(IOException.class, () -> get(url + "/"));
     assertTrue(running(unrelatedId));
-    assertTrue(docker.listNetworksCmd().withFilter("label", List.of("io.inertia.project=app")).exec().isEmpty());
+    assertTrue(docker.listNetworksCmd().withFilter("label", List.of("io.inertia.project=" + project)).exec().isEmpty());
     restarted.reset();
     assertTrue(running(unrelatedId));
     assertEquals("data", Files.readString(home.resolve("persist/kept.txt")));
@@ -255,7 +257,7 @@ class DeploymentIT {
     }
     commitFixture("compose-subfolder", Map.of(), "compose v1 release");
     int webPort = freePort();
-    String project = "appv1";
+    String project = "appv" + RUN;
     projects.add(project);
     Path home = Files.createDirectories(tmp.resolve("daemon-compose-v1"));
     DeploymentService service =
@@ -263,7 +265,7 @@ class DeploymentIT {
     Outcome o = up(service, project, BuildType.DOCKER_COMPOSE, "deploy/docker-compose.yml");
     assertEquals(201, o.status(), o.toString());
     awaitAnswer("http://127.0.0.1:" + webPort + "/", head());
-    assertEquals(List.of("/appv1_web_1"), service.status().containers());
+    assertEquals(List.of("/" + project + "_web_1"), service.status().containers());
     service.down();
     assertTrue(running(unrelatedId));
   }
@@ -272,7 +274,7 @@ class DeploymentIT {
   @Order(4)
   void dockerfileProjectLifecycle() throws Exception {
     int port = freePort();
-    String project = "dfapp";
+    String project = "dfapp" + RUN;
     projects.add(project);
     run(work, gitEnv, "git", "checkout", "-q", "-B", "dockerfile");
     commitFixture("dockerfile", Map.of("@PORT@", Integer.toString(port)), "dockerfile release 1");
@@ -288,22 +290,22 @@ class DeploymentIT {
     awaitAnswer(url + "/", "df-v1");
     assertEquals("df.txt", get(url + "/persist"));
     assertEquals("df", get(url + "/env"));
-    assertEquals(List.of("/dfapp"), service.status().containers());
+    assertEquals(List.of("/" + project), service.status().containers());
 
     commitFixture("dockerfile", Map.of("@PORT@", Integer.toString(port), "version.txt", "df-v2\n"), "release 2");
     Outcome o2 = service.up(request(project, BuildType.DOCKERFILE, "", "dockerfile"), LogSink.of(l -> {}))
         .get(5, TimeUnit.MINUTES);
     assertEquals(201, o2.status(), o2.toString());
     awaitAnswer(url + "/", "df-v2");
-    Set<String> tags = Set.of(docker.inspectImageCmd("inertia-build/dfapp:latest").exec().getRepoTags().toArray(String[]::new));
-    assertTrue(tags.contains("inertia-build/dfapp:" + o2.releaseId().orElseThrow()), tags.toString());
+    Set<String> tags = Set.of(docker.inspectImageCmd("inertia-build/" + project + ":latest").exec().getRepoTags().toArray(String[]::new));
+    assertTrue(tags.contains("inertia-build/" + project + ":" + o2.releaseId().orElseThrow()), tags.toString());
 
     // Rollback reuses the first release's image instead of rebuilding.
     List<String> rollbackLines = new CopyOnWriteArrayList<>();
     Outcome back = service.rollback(Optional.empty(), LogSink.of(rollbackLines::add)).get(5, TimeUnit.MINUTES);
     assertEquals(201, back.status(), back.toString());
     awaitAnswer(url + "/", "df-v1");
-    assertTrue(rollbackLines.contains("Reusing image inertia-build/dfapp:" + o.releaseId().orElseThrow()), rollbackLines.toString());
+    assertTrue(rollbackLines.contains("Reusing image inertia-build/" + project + ":" + o.releaseId().orElseThrow()), rollbackLines.toString());
 
     service.down();
     assertThrows(IOException.class, () -> get(url + "/"));

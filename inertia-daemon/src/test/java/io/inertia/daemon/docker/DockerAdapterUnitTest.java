@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pure parts of the Docker adapter: compose file scan, override, build context, frame reassembly, host paths. */
+/** Pure parts of the Docker adapter: compose file scan, override, frame reassembly, host paths. */
 class DockerAdapterUnitTest {
   @TempDir Path tmp;
 
@@ -38,27 +34,6 @@ class DockerAdapterUnitTest {
     String y = ComposeFiles.override(List.of("web"), Map.of("io.inertia.project", "app"), true);
     assertTrue(y.contains("services:\n  \"web\":\n    labels:\n      io.inertia.project: \"app\"\n"), y);
     assertTrue(y.contains("networks:\n  default:\n    labels:\n"), y);
-  }
-
-  @Test
-  void buildContextLeavesOutGitAndDockerignoredPaths() throws Exception {
-    Files.createDirectories(tmp.resolve(".git/objects"));
-    Files.writeString(tmp.resolve(".git/HEAD"), "ref");
-    Files.writeString(tmp.resolve("Dockerfile"), "FROM x");
-    Files.createDirectories(tmp.resolve("node_modules/a"));
-    Files.writeString(tmp.resolve("node_modules/a/i.js"), "");
-    Files.createDirectories(tmp.resolve("src"));
-    Files.writeString(tmp.resolve("src/app.py"), "print()");
-    Files.writeString(tmp.resolve("secret.log"), "");
-    Files.writeString(tmp.resolve(".dockerignore"), "# deps\nnode_modules/\n*.log\n!keep.log\n");
-    List<String> names = new ArrayList<>();
-    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(BuildContexts.tar(tmp)))) {
-      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        names.add(e.getName());
-      }
-    }
-    names.sort(null);
-    assertEquals(List.of(".dockerignore", "Dockerfile", "src/", "src/app.py"), names);
   }
 
   @Test

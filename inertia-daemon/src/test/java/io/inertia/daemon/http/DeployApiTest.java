@@ -86,6 +86,13 @@ class DeployApiTest {
     assertEnvelope(d.post("/up", m, upBody(false, "app", REMOTE, "main", null)), 400, "build type");
     assertEnvelope(d.post("/up", m, upBody(false, "app", REMOTE, "main", "podman")), 400, "unknown build type");
     assertEnvelope(d.post("/up", m, "{not json"), 400, "invalid request body");
+    for (String bad : new String[] {"../Dockerfile", "/etc/passwd", "Docker\u0000file"}) {
+      Map<String, Object> body = upBody(false, "app", REMOTE, "main", "dockerfile");
+      body.put("build_file_path", bad);
+      HttpResponse<String> r = d.post("/up", m, body);
+      assertEnvelope(r, 400, "invalid build_file_path");
+      assertTrue(TestDaemon.json(r).get("error").asText().startsWith("build file path"), r.body());
+    }
     assertEquals(401, d.post("/up", null, upBody(false, "app", REMOTE, "main", "docker-compose")).statusCode());
     assertTrue(builder.calls.isEmpty());
   }
@@ -137,6 +144,17 @@ class DeployApiTest {
     repo.next = "c2";
     List<String> failed = d.client.send(req, HttpResponse.BodyHandlers.ofLines()).body().toList();
     assertTrue(failed.get(failed.size() - 1).startsWith("[error 500] failed to build project"), failed.toString());
+
+    // An Error in the worker (e.g. out of memory) ends the stream with the failure; the next deploy still runs.
+    builder.failBuild = false;
+    builder.crashWith = new OutOfMemoryError("Java heap space");
+    List<String> crashed = d.client.send(req, HttpResponse.BodyHandlers.ofLines()).body().toList();
+    assertTrue(
+        crashed.get(crashed.size() - 1).startsWith("[error 500] failed to deploy project")
+            && crashed.get(crashed.size() - 1).contains("out of memory"),
+        crashed.toString());
+    List<String> after = d.client.send(req, HttpResponse.BodyHandlers.ofLines()).body().toList();
+    assertEquals("[success 201] Project startup initiated!", after.get(after.size() - 1));
   }
 
   @Test

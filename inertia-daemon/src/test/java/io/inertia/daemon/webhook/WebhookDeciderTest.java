@@ -39,8 +39,8 @@ class WebhookDeciderTest {
             deployed(HTTP, "main"), new Deploy("main", SHA)),
         Arguments.of("branch with slash", push("refs/heads/feat/x", SSH, HTTP, false, false), deployed(SSH, "feat/x"),
             new Deploy("feat/x", SHA)),
-        Arguments.of("no deployment", main(), DeployedState.none(), new Ignore(WebhookDecider.NO_DEPLOYMENT)),
-        Arguments.of("null state", main(), null, new Ignore(WebhookDecider.NO_DEPLOYMENT)),
+        Arguments.of("no deployment", main(), DeployedState.none(), new WebhookDecision.NoProject()),
+        Arguments.of("null state", main(), null, new WebhookDecision.NoProject()),
         Arguments.of("other repository", main(), deployed("git@github.com:acme-corp/other.git", "main"),
             new Ignore("Ignoring event: event repository " + SSH
                 + " does not match deployed repository git@github.com:acme-corp/other.git")),
@@ -55,7 +55,7 @@ class WebhookDeciderTest {
         Arguments.of("deletion of the deployed branch", push("refs/heads/main", SSH, HTTP, true, false),
             deployed(SSH, "main"), new Ignore(WebhookDecider.BRANCH_DELETION)),
         Arguments.of("no deployment wins over tag", push("refs/tags/v1", SSH, HTTP, false, true), DeployedState.none(),
-            new Ignore(WebhookDecider.NO_DEPLOYMENT)));
+            new WebhookDecision.NoProject()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -27,6 +27,7 @@ class WebhookServiceTest {
   final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
   final List<Deploy> deploys = new ArrayList<>();
   DeployedState state = new DeployedState(true, "git@github.com:acme-corp/shop-api.git", "main");
+  DeploySubmission submission = DeploySubmission.QUEUED;
 
   WebhookService service(DeliveryLog log) {
     return new WebhookService(
@@ -34,6 +35,7 @@ class WebhookServiceTest {
           synchronized (deploys) {
             deploys.add(d);
           }
+          return submission;
         }, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -104,13 +106,27 @@ class WebhookServiceTest {
   }
 
   @Test
-  void ignoredPushAnswers202WithReason() {
+  void aPushWithNothingDeployedIsRecordedAsNoProject() {
     state = DeployedState.none();
     WebhookResponse r = service().handle(github("push", "github/push-main.json"));
     assertEquals(202, r.status());
-    assertEquals(Decision.IGNORED, r.delivery().decision());
+    assertEquals(Decision.NO_PROJECT, r.delivery().decision());
     assertEquals(WebhookDecider.NO_DEPLOYMENT, r.delivery().reason());
     assertTrue(deploys.isEmpty());
+  }
+
+  @Test
+  void aPushTheQueueCouldNotDeployIsNotRecordedAsADeploy() {
+    submission = DeploySubmission.NO_PROJECT;
+    WebhookResponse r = service().handle(github("push", "github/push-main.json"));
+    assertEquals(202, r.status());
+    assertEquals(Decision.NO_PROJECT, r.delivery().decision());
+    assertEquals(WebhookDecider.NO_DEPLOYMENT, r.delivery().reason());
+    assertEquals("no_project", r.delivery().decision().wireName());
+
+    submission = DeploySubmission.OTHER_BRANCH;
+    WebhookRequest other = withHeader(github("push", "github/push-main.json"), "X-GitHub-Delivery", "another-id");
+    assertEquals(Decision.IGNORED, service().handle(other).delivery().decision());
   }
 
   @Test
