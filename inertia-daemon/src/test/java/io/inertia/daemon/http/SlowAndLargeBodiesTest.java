@@ -41,7 +41,8 @@ class SlowAndLargeBodiesTest {
     DeliveryLog log = new DeliveryLog(new InMemoryDeliveryStore(), DeliveryLog.DEFAULT_CAPACITY);
     WebhookService webhooks =
         new WebhookService(
-            WebhookConfig.of(SECRET), log, DeployedState::none, deploy -> {}, java.time.Clock.systemUTC());
+            WebhookConfig.of(SECRET), log, DeployedState::none, deploy -> io.inertia.daemon.webhook.DeploySubmission.QUEUED,
+            java.time.Clock.systemUTC());
     return new TestDaemon(
         root,
         new TestClock(),
