@@ -3,6 +3,7 @@ package io.inertia.cli;
 import io.inertia.cli.command.BuiltinCommands;
 import io.inertia.cli.command.CliContext;
 import io.inertia.cli.command.CommandFactory;
+import io.inertia.cli.command.HelpCommand;
 import io.inertia.cli.command.InertiaCommand;
 import io.inertia.cli.command.RemoteHostCommand;
 import io.inertia.cli.command.RemoteOperations;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -92,19 +94,26 @@ public final class InertiaCli {
         new CliContext(e.env(), e.workingDirectory(), config, console, e.clients(), e.remoteOperations());
     try {
       CommandLine root = tree(ctx, pre.first, console);
-      if (pre.simple || e.env().containsKey("NO_COLOR")) {
-        root.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-      }
+      HelpLayout.apply(root);
+      root.setColorScheme(HelpLayout.scheme(console.colour()));
       root.setOut(new PrintWriter(e.out(), true));
       root.setErr(new PrintWriter(e.err(), true));
+      root.setParameterExceptionHandler(new UsageErrors(console));
       root.setExecutionExceptionHandler((ex, cl, parsed) -> handle(ex, console, pre.debug));
       return root.execute(args);
+    } catch (UsageException ex) {
+      console.error(ex.getMessage(), ex.hint());
+      return UsageErrors.EXIT_USAGE;
     } catch (CliException ex) {
       return handle(ex, console, pre.debug);
     }
   }
 
   private static int handle(Exception ex, Console console, boolean debug) {
+    if (ex instanceof UsageException u) {
+      console.error(u.getMessage(), u.hint());
+      return UsageErrors.EXIT_USAGE;
+    }
     if (ex instanceof CliException c) {
       console.error(c.getMessage(), c.hint());
     } else if (ex instanceof DaemonException d) {
@@ -136,16 +145,23 @@ public final class InertiaCli {
             "Repository:    https://github.com/ubclaunchpad/inertia",
             "Issue tracker: https://github.com/ubclaunchpad/inertia/issues",
             "Documentation: https://inertia.ubclaunch.com");
+    root.addSubcommand(new CommandLine(create(factory, HelpCommand.class), factory));
     String builtin = BuiltinCommands.resolve(first);
     if (builtin != null) {
       addBuiltin(root, factory, builtin);
       return root;
     }
-    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
-    if (!config.remotesFileExists()) {
-      return root;
+    if ("help".equals(first)) {
+      first = null;
     }
-    RemotesConfig remotes = config.remotes();
+    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    RemotesConfig remotes = config.remotesFileExists() ? config.remotes() : RemotesConfig.empty();
+    List<String> names = remotes.remotes().stream().map(RemoteConfig::name).toList();
+    if (first == null) {
+      RootHelp.add(root, names, hostCommand(ctx, "REMOTE"), config.remotesFile().toString());
+    } else if (!names.contains(first)) {
+      throw unknownRemote(first, names, config.remotesFileExists());
+    }
     for (RemoteConfig r : remotes.remotes()) {
       if (BuiltinCommands.RESERVED.contains(r.name())) {
         throw new CliException(
@@ -162,14 +178,36 @@ public final class InertiaCli {
         console.warn(":warning: Failed to load remote \"" + r.name() + "\": " + unsupported.get());
         continue;
       }
-      CommandFactory remoteFactory = new CommandFactory(ctx, r.name());
-      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
-      host.getCommandSpec().name(r.name());
+      CommandLine host = hostCommand(ctx, r.name());
       host.getCommandSpec().usageMessage().hidden(true);
       host.getCommandSpec().usageMessage().description("Manage and deploy to remote '" + r.name() + "'");
       root.addSubcommand(r.name(), host);
     }
     return root;
+  }
+
+  /** {@code inertia <name> …}: the per-remote commands under the remote's name. */
+  private static CommandLine hostCommand(CliContext ctx, String name) {
+    CommandFactory remoteFactory = new CommandFactory(ctx, name);
+    CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
+    host.getCommandSpec().name(name);
+    return host;
+  }
+
+  /** The first word is neither a command nor a remote: say so, and what exists. */
+  private static UsageException unknownRemote(String word, List<String> remotes, boolean remotesFileExists) {
+    String commands = String.join(", ", BuiltinCommands.COMMANDS.keySet());
+    if (word.startsWith("-")) {
+      return new UsageException("unknown option '" + word + "'", "see 'inertia --help'");
+    }
+    if (remotes.isEmpty()) {
+      return new UsageException("'" + word + "' is not a command, and no remotes are configured"
+          + (remotesFileExists ? "" : " (no remotes file yet)"),
+          "commands: " + commands + "; add a remote with 'inertia remote add " + word + "' (see 'inertia --help')");
+    }
+    return new UsageException("no remote '" + word + "'; configured: " + String.join(", ", remotes)
+        + " (see 'inertia remote ls')",
+        "commands: " + commands + "; add a remote with 'inertia remote add " + word + "' (see 'inertia --help')");
   }
 
   /**
@@ -181,9 +219,7 @@ public final class InertiaCli {
     CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
     BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
     if (remotePlaceholder != null) {
-      CommandFactory remoteFactory = new CommandFactory(ctx, remotePlaceholder);
-      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
-      host.getCommandSpec().name(remotePlaceholder);
+      CommandLine host = hostCommand(ctx, remotePlaceholder);
       host.getCommandSpec().usageMessage().description(
           "Per-remote commands: 'inertia <remote> …' for every remote in the remotes file");
       root.addSubcommand(remotePlaceholder, host);

@@ -59,13 +59,20 @@ public final class ReleasesCommand extends RemoteBaseCommand {
   }
 
   /** One line per release, for {@code status}. */
-  static String line(Release r) {
-    return "#" + r.id() + (r.current() ? " (current)" : "") + " " + nz(r.outcome()) + " " + shortHash(r.commitHash())
+  static String line(Release r, boolean serving) {
+    return "#" + r.id() + (r.current() && serving ? " (current)" : "") + " " + nz(r.outcome()) + " " + shortHash(r.commitHash())
         + " " + nz(r.branch()) + " " + nz(r.startedAt()) + " " + firstLine(r.commitMessage())
         + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]");
   }
 
-  private static String shortHash(String hash) {
+  /** {@code commit abcdef12 (main) "fix things"}. */
+  static String describe(Release r) {
+    String message = firstLine(r.commitMessage());
+    return "commit " + shortHash(r.commitHash()) + (nz(r.branch()).isEmpty() ? "" : " (" + r.branch() + ")")
+        + (message.isEmpty() ? "" : " \"" + message + "\"");
+  }
+
+  static String shortHash(String hash) {
     String h = nz(hash);
     return h.length() > 8 ? h.substring(0, 8) : h;
   }

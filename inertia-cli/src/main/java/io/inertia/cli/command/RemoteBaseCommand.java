@@ -73,6 +73,11 @@ public abstract class RemoteBaseCommand extends BaseCommand {
   /** The project file; per-remote commands that deploy need it (§1.6 PreRun). */
   protected ProjectConfig requireProject() {
     if (!config().projectFileExists()) {
+      java.nio.file.Path file = config().projectFile();
+      if (!file.equals(ctx.workingDirectory().resolve("inertia.toml").toAbsolutePath().normalize())) {
+        throw new CliException("no such file: " + file + " (given with --config)",
+            "perhaps you should check the path, or run 'inertia init' in the project's directory");
+      }
       throw new CliException("no project found in current directory - try 'inertia init'");
     }
     return project();

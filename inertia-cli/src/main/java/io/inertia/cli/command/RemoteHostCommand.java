@@ -43,8 +43,14 @@ public final class RemoteHostCommand extends BaseCommand {
   @Option(
       names = {"-s", "--short"},
       scope = ScopeType.INHERIT,
-      description = "don't stream output from command")
+      description = "don't stream: print the result once when done (up, rollback, logs)")
   boolean shortOutput;
+
+  /**
+   * Marks the commands for which {@code -s/--short} (accepted on every per-remote command, as in the
+   * original) changes anything; only their help lists it.
+   */
+  public interface Streaming {}
 
   public String remoteName() {
     return remoteName;

@@ -85,6 +85,12 @@ public final class DaemonClient {
     if (daemon.verifySsl()) {
       return DaemonTrust.system();
     }
+    if (daemon.token().isEmpty()) {
+      // Neither a token nor a pin: 'init' never ran for this remote (or 'remote login' was not used).
+      throw new DaemonException("remote '" + remote.name() + "' has no daemon set up yet", 0,
+          "perhaps you should run 'inertia " + remote.name() + " init' to install the daemon, or "
+              + "'inertia remote login' for a daemon someone else set up", null);
+    }
     throw new DaemonException(
         "no certificate is pinned for remote '" + remote.name()
             + "' and daemon.verify-ssl is false, so the daemon at " + base + " cannot be verified",
@@ -475,6 +481,8 @@ public final class DaemonClient {
           "token expired - try running 'inertia " + remoteName + " user login' to reauthenticate",
           e.code(), null, null);
     }
+    // The daemon cannot know what the remote is called here: fill in its name ("inertia [remote] up").
+    message = message.replace("inertia [remote]", "inertia " + remoteName);
     String text = "[error " + e.code() + "] " + message + (error.isEmpty() ? "" : ": (" + error + ")");
     String hint = e.code() == 401 ? "perhaps you should run 'inertia " + remoteName + " user login'" : null;
     return new DaemonException(text, e.code(), hint, null);
