@@ -3,6 +3,7 @@ package io.inertia.cli;
 import io.inertia.cli.command.BuiltinCommands;
 import io.inertia.cli.command.CliContext;
 import io.inertia.cli.command.CommandFactory;
+import io.inertia.cli.command.CommandTrees;
 import io.inertia.cli.command.HelpCommand;
 import io.inertia.cli.command.InertiaCommand;
 import io.inertia.cli.command.RemoteHostCommand;
@@ -186,12 +187,8 @@ public final class InertiaCli {
     return root;
   }
 
-  /** {@code inertia <name> …}: the per-remote commands under the remote's name. */
   private static CommandLine hostCommand(CliContext ctx, String name) {
-    CommandFactory remoteFactory = new CommandFactory(ctx, name);
-    CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
-    host.getCommandSpec().name(name);
-    return host;
+    return CommandTrees.host(ctx, name);
   }
 
   /** The first word is neither a command nor a remote: say so, and what exists. */
@@ -210,21 +207,9 @@ public final class InertiaCli {
         "commands: " + commands + "; add a remote with 'inertia remote add " + word + "' (see 'inertia --help')");
   }
 
-  /**
-   * The whole static tree for documentation and completion: every built-in, plus (when
-   * {@code remotePlaceholder} is given) one visible per-remote command under that name.
-   */
+  /** The whole static tree for documentation and completion (see {@link CommandTrees#full}). */
   static CommandLine fullTree(CliContext ctx, String remotePlaceholder) {
-    CommandFactory factory = new CommandFactory(ctx, null);
-    CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
-    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
-    if (remotePlaceholder != null) {
-      CommandLine host = hostCommand(ctx, remotePlaceholder);
-      host.getCommandSpec().usageMessage().description(
-          "Per-remote commands: 'inertia <remote> …' for every remote in the remotes file");
-      root.addSubcommand(remotePlaceholder, host);
-    }
-    return root;
+    return CommandTrees.full(ctx, remotePlaceholder);
   }
 
   private static void addBuiltin(CommandLine root, CommandFactory factory, String name) {

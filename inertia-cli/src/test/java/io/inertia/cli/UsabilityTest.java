@@ -308,4 +308,88 @@ class UsabilityTest {
     assertEquals(1, r.code(), r.toString());
     assertTrue(r.err().startsWith("error: no such file: /nonexistent.toml (given with --config)"), r.toString());
   }
+
+  // ---- 6. completion ----------------------------------------------------------------------------
+
+  /** Runs {@code _inertia} in a real bash for the words typed so far (the last one is being completed). */
+  private List<String> complete(Path script, Path bin, String... words) throws Exception {
+    StringBuilder cmd = new StringBuilder("source " + script + " && complete -p inertia >&2 && COMP_WORDS=(");
+    for (String w : words) {
+      cmd.append("'").append(w).append("' ");
+    }
+    cmd.append(") && COMP_CWORD=").append(words.length - 1)
+        .append(" && _inertia && printf '%s\\n' \"${COMPREPLY[@]}\"");
+    ProcessBuilder pb = new ProcessBuilder("bash", "--norc", "-c", cmd.toString()).directory(cli.projectDir.toFile());
+    pb.environment().putAll(cli.env);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), err);
+    assertTrue(err.contains("complete -F _inertia inertia"), err);
+    return out.lines().filter(l -> !l.isEmpty()).sorted().toList();
+  }
+
+  @Test
+  void completionWorksAtEveryLevelInARealBash() throws Exception {
+    ConfigFiles.saveRemotes(cli.remotesFile(), ConfigFiles.loadRemotes(cli.remotesFile()).withRemote(
+        new RemoteConfig("v0.8.0", "prod", "10.0.0.9", null, new DaemonConfig("4303", "t", "", "s", false, "x"),
+            Map.of())));
+    CliRunner.Result r = cli.run("completion", "bash");
+    assertEquals(0, r.code(), r.toString());
+    Path script = tmp.resolve("inertia.bash");
+    Files.writeString(script, r.out());
+    // 'inertia' on the PATH is this build of the CLI, as a user's launcher would be.
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path launcher = bin.resolve("inertia");
+    Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+        + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' io.inertia.cli.Main \"$@\"\n");
+    assertTrue(launcher.toFile().setExecutable(true));
+
+    List<String> top = complete(script, bin, "inertia", "");
+    assertTrue(top.containsAll(List.of("init", "project", "remote", "provision", "completion", "help", "demo", "prod")),
+        top.toString());
+    assertEquals(List.of("add", "config-path", "import", "login", "ls", "reset", "rm", "set", "show", "upgrade"),
+        complete(script, bin, "inertia", "remote", ""));
+    assertEquals(List.of("demo", "prod"), complete(script, bin, "inertia", "remote", "show", ""));
+    assertEquals(List.of("ls", "rm", "set"), complete(script, bin, "inertia", "demo", "env", ""));
+    assertEquals(List.of("releases", "rollback"), complete(script, bin, "inertia", "prod", "r"));
+    assertTrue(complete(script, bin, "inertia", "demo", "logs", "--t").contains("--tail"));
+    assertEquals(List.of("demo-web-1", "demo-worker-1", "demo-worker-2", "web", "worker"),
+        complete(script, bin, "inertia", "demo", "logs", ""), "service and container names from the daemon");
+    assertEquals(List.of("web", "worker"), complete(script, bin, "inertia", "--simple", "demo", "logs", "-n", "5", "w"));
+    Files.writeString(cli.projectDir.resolve("notes.txt"), "x");
+    assertEquals(List.of("notes.txt"), complete(script, bin, "inertia", "demo", "send", "no"));
+
+    CliRunner.Result zsh = cli.run("completion", "zsh");
+    assertTrue(zsh.out().contains("bashcompinit") && zsh.out().contains("complete -F _inertia inertia"), zsh.toString());
+    assertEquals(2, cli.run("completion", "fish").code());
+  }
+
+  @Test
+  void manPagesAreRoffForEveryCommandAndRender() throws Exception {
+    Path dir = tmp.resolve("man");
+    CliDocs.main(new String[] {tmp.resolve("docs").toString()});
+    Path man = tmp.resolve("docs/man");
+    List<String> pages = Files.list(man).map(p -> p.getFileName().toString()).sorted().toList();
+    assertTrue(pages.containsAll(List.of("inertia.1", "inertia-remote-add.1", "inertia-REMOTE-logs.1",
+        "inertia-REMOTE-env-set.1", "inertia-completion.1", "inertia-help.1")), pages.toString());
+    String logs = Files.readString(man.resolve("inertia-REMOTE-logs.1"));
+    assertTrue(logs.startsWith(".TH \"INERTIA-REMOTE-LOGS\" 1 "), logs);
+    assertTrue(logs.contains(".SH SYNOPSIS\n.B inertia REMOTE logs [options] [SERVICE]\n"), logs);
+    assertTrue(logs.contains(".TP\n.B \\-n, \\-\\-tail, \\-\\-entries \\fI<n>\\fR\n"), logs);
+    assertTrue(Files.readString(tmp.resolve("docs/completion/inertia_completion")).contains("complete -F _inertia inertia"));
+    // The page renders with man's own formatter, without warnings.
+    ProcessBuilder pb = new ProcessBuilder("groff", "-man", "-Tutf8", "-ww", man.resolve("inertia-REMOTE-logs.1").toString());
+    if (new java.io.File("/usr/bin/groff").canExecute()) {
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .replaceAll(".\b", "").replaceAll("\u001B\\[[0-9;]*m", ""); // bold by overstrike or SGR
+      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(0, p.waitFor(), err);
+      assertEquals("", err);
+      assertTrue(out.contains("inertia REMOTE logs [options] [SERVICE]"), out);
+    }
+    assertFalse(Files.exists(dir));
+  }
 }

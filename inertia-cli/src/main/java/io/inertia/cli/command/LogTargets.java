@@ -26,11 +26,7 @@ final class LogTargets {
    * @throws UsageException naming the valid names when nothing matches
    */
   static Map<String, String> resolve(String wanted, List<String> running, String project, String remote) {
-    Map<String, String> all = new LinkedHashMap<>();
-    for (String c : running) {
-      String bare = bare(c);
-      all.put("/" + bare, label(bare, project));
-    }
+    Map<String, String> all = resolveAll(running, project);
     if (wanted == null || wanted.isEmpty()) {
       if (all.isEmpty()) {
         throw new io.inertia.cli.CliException("no containers of the project are running on remote '" + remote + "'",
@@ -58,6 +54,16 @@ final class LogTargets {
               : "running: " + String.join(", ", choices(all)) + " (or --daemon for the daemon's own log)");
     }
     return out;
+  }
+
+  /** Every running container (with {@code /}) → its label. */
+  static Map<String, String> resolveAll(List<String> running, String project) {
+    Map<String, String> all = new LinkedHashMap<>();
+    for (String c : running == null ? List.<String>of() : running) {
+      String bare = bare(c);
+      all.put("/" + bare, label(bare, project));
+    }
+    return all;
   }
 
   /** Service names and container names a user may type. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
       "  inertia REMOTE logs --daemon        follow the Inertia daemon's own log"
     })
 public final class LogsCommand extends RemoteBaseCommand implements RemoteHostCommand.Streaming {
-  @Parameters(arity = "0..1", paramLabel = "name",
+  @Parameters(arity = "0..1", paramLabel = "SERVICE",
       description = "compose service (web) or container (demo-web-1); default: every container of the project")
   String name;
 
@@ -41,6 +41,10 @@ public final class LogsCommand extends RemoteBaseCommand implements RemoteHostCo
   @Option(names = "--daemon", description = "the Inertia daemon's own log instead of the project's")
   boolean daemon;
 
+  /** For shell completion: the names {@code logs} accepts, one per line. */
+  @Option(names = "--list-names", hidden = true)
+  boolean listNames;
+
   @Override
   protected Integer run() throws InterruptedException {
     if (entries < 0) {
@@ -50,6 +54,11 @@ public final class LogsCommand extends RemoteBaseCommand implements RemoteHostCo
       throw new ParameterException(spec.commandLine(), "give either a name or --daemon, not both");
     }
     DaemonClient client = client();
+    if (listNames) {
+      Map<String, String> all = LogTargets.resolveAll(client.status().containers(), projectName());
+      LogTargets.choices(all).forEach(console()::raw);
+      return 0;
+    }
     Map<String, String> targets =
         daemon ? Map.of(LogTargets.DAEMON, "inertia-daemon")
             : LogTargets.resolve(name, client.status().containers() == null ? List.of() : client.status().containers(),

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia provision ec2 <name>}: the flags of the original, and a clear refusal. */
 @Command(name = "ec2", description = "[BETA] Provision a new Amazon EC2 instance (not supported in this build)")
 public final class ProvisionEc2Command extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "name") String name;
+  @Parameters(index = "0", paramLabel = "NAME", description = "name of the new remote") String name;
 
   @Option(names = {"-t", "--type"}, defaultValue = "t2.micro") String type;
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     description = "Add a reference to a remote VPS instance",
     footer = {"", "Example:", "  inertia remote add staging --daemon.gen-secret --ip 1.2.3.4"})
 public final class RemoteAddCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "remote") String name;
+  @Parameters(index = "0", paramLabel = "NAME", description = "name of the new remote (letters, digits, - and _)") String name;
 
   @Option(names = "--ip", paramLabel = "<ip>", defaultValue = "", description = "IP address of remote")
   String ip;

@@ -20,11 +20,11 @@ import picocli.CommandLine.Parameters;
       "daemon.user, daemon.webhook-secret, daemon.verify-ssl, daemon.cert-fingerprint"
     })
 public final class RemoteSetCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "remote") String name;
+  @Parameters(index = "0", paramLabel = "REMOTE", description = "a configured remote") String name;
 
-  @Parameters(index = "1", paramLabel = "property") String property;
+  @Parameters(index = "1", paramLabel = "PROPERTY", description = "one of the properties below") String property;
 
-  @Parameters(index = "2", paramLabel = "value") String value;
+  @Parameters(index = "2", paramLabel = "VALUE", description = "the new value") String value;
 
   @Override
   public Integer call() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia <remote> send <filepath> [-d dest] [-p perm]}: copies a file into the project dir. */
 @Command(name = "send", description = "Send a file to your Inertia deployment")
 public final class SendCommand extends RemoteBaseCommand {
-  @Parameters(index = "0", paramLabel = "filepath") String filepath;
+  @Parameters(index = "0", paramLabel = "FILE", description = "local file, relative to the current directory") String filepath;
 
   @Option(names = {"-d", "--dest"}, description = "path relative from project root to send file to (default: same as filepath)")
   String dest;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia <remote> user add <user> [--admin]}. */
 @Command(name = "add", description = "Create a user with access to this remote's Inertia daemon")
 public final class UserAddCommand extends RemoteBaseCommand {
-  @Parameters(index = "0", paramLabel = "user") String user;
+  @Parameters(index = "0", paramLabel = "USER", description = "the new user's name") String user;
 
   @Option(names = "--admin", description = "create an admin user")
   boolean admin;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia <remote> user login [user] [--totp code]}: saves a session token. */
 @Command(name = "login", description = "Authenticate with the remote's Inertia daemon")
 public final class UserLoginCommand extends RemoteBaseCommand {
-  @Parameters(arity = "0..1", paramLabel = "user") String user;
+  @Parameters(arity = "0..1", paramLabel = "USER", description = "the user (default: daemon.user of the remote)") String user;
 
   @Option(names = "--totp", paramLabel = "<code>", defaultValue = "", description = "auth code or backup code for 2FA")
   String totp;
