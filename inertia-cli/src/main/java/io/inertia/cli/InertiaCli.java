@@ -94,7 +94,7 @@ public final class InertiaCli {
     CliContext ctx =
         new CliContext(e.env(), e.workingDirectory(), config, console, e.clients(), e.remoteOperations());
     try {
-      CommandLine root = tree(ctx, pre.first, console);
+      CommandLine root = tree(ctx, pre.first, pre.second, console);
       HelpLayout.apply(root);
       root.setColorScheme(HelpLayout.scheme(console.colour()));
       root.setOut(new PrintWriter(e.out(), true));
@@ -134,6 +134,11 @@ public final class InertiaCli {
 
   /** Builds the root and the branch of the tree {@code first} names. */
   static CommandLine tree(CliContext ctx, String first, Console console) {
+    return tree(ctx, first, null, console);
+  }
+
+  /** As above; {@code second} (the per-remote command, if known) limits the remote's branch to it. */
+  static CommandLine tree(CliContext ctx, String first, String second, Console console) {
     CommandFactory factory = new CommandFactory(ctx, null);
     CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
     LocalConfig config = ctx.config();
@@ -155,7 +160,10 @@ public final class InertiaCli {
     if ("help".equals(first)) {
       first = null;
     }
-    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    if (first == null) {
+      // Only the full help lists them; a remote's command line needs none of the built-ins.
+      BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    }
     RemotesConfig remotes = config.remotesFileExists() ? config.remotes() : RemotesConfig.empty();
     List<String> names = remotes.remotes().stream().map(RemoteConfig::name).toList();
     if (first == null) {
@@ -179,7 +187,7 @@ public final class InertiaCli {
         console.warn(":warning: Failed to load remote \"" + r.name() + "\": " + unsupported.get());
         continue;
       }
-      CommandLine host = hostCommand(ctx, r.name());
+      CommandLine host = CommandTrees.host(ctx, r.name(), second);
       host.getCommandSpec().usageMessage().hidden(true);
       host.getCommandSpec().usageMessage().description("Manage and deploy to remote '" + r.name() + "'");
       root.addSubcommand(r.name(), host);
@@ -231,6 +239,7 @@ public final class InertiaCli {
     boolean simple;
     boolean debug;
     String first;
+    String second;
 
     static PreScan of(String[] args) {
       PreScan p = new PreScan();
@@ -249,6 +258,8 @@ public final class InertiaCli {
           p.debug = true;
         } else if (!a.startsWith("-") && p.first == null) {
           p.first = a;
+        } else if (!a.startsWith("-") && p.second == null) {
+          p.second = a;
         }
       }
       return p;

@@ -323,11 +323,12 @@ class ConfigCommandsTest {
   }
 
   @Test
-  void remoteWithoutPinRefusesWithHint() {
+  void remoteThatNeverRanInitPointsToInit() {
     cli.run("init", "--global");
     cli.run("remote", "add", "prod", "--ip", "127.0.0.1", "--ssh.user", "u", "--ssh.key", "k");
     CliRunner.Result r = cli.run("prod", "status");
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("inertia remote set prod daemon.cert-fingerprint"), r.toString());
+    assertTrue(r.err().startsWith("error: remote 'prod' has no daemon set up yet\n"
+        + "perhaps you should run 'inertia prod init'"), r.toString());
   }
 }

@@ -355,7 +355,7 @@ class DaemonCommandsTest {
     List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
     io.inertia.cli.daemon.DaemonClient client = new io.inertia.cli.daemon.DaemonClient(prod,
         new Console(System.out, System.err, java.io.InputStream.nullInputStream(), false, false, false, false));
-    io.inertia.cli.daemon.DaemonClient.LogStream stream = client.logsStream("/forever", 0, lines::add);
+    io.inertia.cli.daemon.LogStream stream = client.logsStream("/forever", 0, lines::add);
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (lines.isEmpty() && System.nanoTime() < deadline) {
       Thread.onSpinWait();

@@ -158,8 +158,8 @@ class UsabilityTest {
   void subcommandHelpIsShortDescribesArgumentsAndNamesTheRemote() {
     CliRunner.Result r = cli.run("demo", "logs", "--help");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().startsWith("Usage: inertia demo logs [options] [name]\n"), r.toString());
-    assertTrue(r.out().contains("[name]            compose service (web)"), r.toString());
+    assertTrue(r.out().startsWith("Usage: inertia demo logs [options] [SERVICE]\n"), r.toString());
+    assertTrue(r.out().contains("[SERVICE]         compose service (web)"), r.toString());
     assertTrue(r.out().contains("Examples:\n  inertia demo logs "), r.toString());
     assertTrue(r.out().contains("Global options: --config <path>, --simple, --debug, -h/--help"), r.toString());
     assertFalse(r.out().contains("--simple          disable"), "global options only in 'inertia --help': " + r);
@@ -173,7 +173,7 @@ class UsabilityTest {
   void usageErrorsAreOneLineWithTheRightForm() {
     CliRunner.Result r = cli.run("demo", "logs", "--tail", "abc");
     assertEquals(2, r.code(), r.toString());
-    assertEquals("error: --tail needs a whole number, not 'abc'\nusage: inertia demo logs [options] [name]\n"
+    assertEquals("error: --tail needs a whole number, not 'abc'\nusage: inertia demo logs [options] [SERVICE]\n"
         + "see 'inertia demo logs --help'\n", r.err());
     assertEquals("", r.out());
     r = cli.run("demo", "logs", "--tail", "-5");

@@ -29,11 +29,31 @@ public final class CommandTrees {
     return root;
   }
 
-  /** {@code inertia <name> …}: the per-remote commands under the remote's name. */
+  /** {@code inertia <name> …}: every per-remote command under the remote's name. */
   public static CommandLine host(CliContext ctx, String name) {
+    return host(ctx, name, null);
+  }
+
+  /**
+   * {@code inertia <name> …} with only the subcommand {@code only} names (a name or alias), or all of
+   * them when {@code only} is null or names none.
+   */
+  public static CommandLine host(CliContext ctx, String name, String only) {
     CommandFactory remoteFactory = new CommandFactory(ctx, name);
     CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
     host.getCommandSpec().name(name);
+    Class<?> chosen = null;
+    for (Class<?> cls : RemoteHostCommand.SUBCOMMANDS) {
+      CommandLine.Command c = cls.getAnnotation(CommandLine.Command.class);
+      if (only != null && (c.name().equals(only) || java.util.Arrays.asList(c.aliases()).contains(only))) {
+        chosen = cls;
+      }
+    }
+    for (Class<?> cls : RemoteHostCommand.SUBCOMMANDS) {
+      if (chosen == null || chosen == cls) {
+        host.addSubcommand(new CommandLine(create(remoteFactory, cls), remoteFactory));
+      }
+    }
     return host;
   }
 

@@ -1,6 +1,7 @@
 package io.inertia.cli.command;
 
 import io.inertia.cli.daemon.DaemonClient;
+import io.inertia.cli.daemon.LogStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,8 @@ public final class LogsCommand extends RemoteBaseCommand implements RemoteHostCo
       });
       return 0;
     }
-    List<DaemonClient.LogStream> streams = new ArrayList<>();
-    Thread hook = new Thread(() -> streams.forEach(DaemonClient.LogStream::close), "inertia-logs-close");
+    List<LogStream> streams = new ArrayList<>();
+    Thread hook = new Thread(() -> streams.forEach(LogStream::close), "inertia-logs-close");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       for (Map.Entry<String, String> t : targets.entrySet()) {
@@ -81,7 +82,7 @@ public final class LogsCommand extends RemoteBaseCommand implements RemoteHostCo
         streams.add(client.logsStream(t.getKey(), entries,
             prefix ? line -> console().raw(label + " | " + line) : console()::raw));
       }
-      for (DaemonClient.LogStream s : streams) {
+      for (LogStream s : streams) {
         s.await();
       }
     } finally {
@@ -90,7 +91,7 @@ public final class LogsCommand extends RemoteBaseCommand implements RemoteHostCo
       } catch (IllegalStateException shuttingDown) {
         // Ctrl-C: the hook is running and closes the sockets.
       }
-      streams.forEach(DaemonClient.LogStream::close);
+      streams.forEach(LogStream::close);
     }
     return 0;
   }
