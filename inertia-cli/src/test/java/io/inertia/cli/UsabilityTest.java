@@ -392,4 +392,64 @@ class UsabilityTest {
     }
     assertFalse(Files.exists(dir));
   }
+
+  // ---- 9. settings validated at the door ---------------------------------------------------------
+
+  @Test
+  void badSettingsAreRefusedWhenGivenNotLater() throws Exception {
+    String before = Files.readString(cli.remotesFile());
+    CliRunner.Result r = cli.run("remote", "set", "demo", "daemon.port", "abc");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("error: daemon.port must be a port number from 1 to 65535, not 'abc'"), r.toString());
+    assertEquals(2, cli.run("remote", "set", "demo", "ssh.ssh-port", "99999").code());
+    assertEquals(2, cli.run("remote", "set", "demo", "name", "my box").code());
+    r = cli.run("remote", "add", "my box", "--ip", "1.2.3.4", "--ssh.user", "u", "--ssh.key", "k");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("error: 'my box' is not a valid remote name"), r.toString());
+    r = cli.run("remote", "add", "box", "--ssh.user", "u", "--ssh.key", "k");
+    assertEquals(2, r.code(), "no terminal, no --ip: " + r);
+    assertTrue(r.err().contains("the IP address is required"), r.toString());
+    r = cli.run("remote", "add", "box", "--ip", "1.2.3.4", "--ssh.key", "k");
+    assertEquals(2, r.code(), "no terminal, no --ssh.user: " + r);
+    assertTrue(r.err().contains("the SSH user is required"), r.toString());
+    assertEquals(2, cli.run("remote", "add", "box", "--ip", "1.2.3.4", "--ssh.user", "u", "--ssh.key", "k",
+        "--daemon.port", "0").code());
+    assertEquals(before, Files.readString(cli.remotesFile()), "nothing half-written");
+    assertEquals(0, cli.run("remote", "set", "demo", "daemon.port", "4304").code());
+  }
+
+  // ---- 11. users ----------------------------------------------------------------------------------
+
+  @Test
+  void usersArePromptedByNameAndTheAdminTokenIsNotLostSilently() {
+    CliRunner.Result r = cli.run("demo", "user", "ls");
+    assertEquals("no users yet - add one with 'inertia demo user add <name>'\n", r.out(), r.toString());
+    assertTrue(cli.run("demo", "user", "whoami").out().startsWith("admin "), "the token saved by init");
+    r = cli.input("pass-word-1\n", "demo", "user", "add", "alice");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("Passwords: 5 to 127 characters; letters, digits, '_' and '-'.\n"
+        + "Enter a password for user 'alice': "), "rules before the prompt, which names the user: " + r);
+    r = cli.input("pass-word-1\n", "demo", "user", "login", "alice");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.err().contains("this replaced the admin token saved for remote 'demo'; to use it again: "
+        + "'inertia demo token --ssh'"), r.toString());
+    assertEquals("alice\n", cli.run("demo", "user", "whoami").out());
+  }
+
+  // ---- 12. endings that say what happened -------------------------------------------------------
+
+  @Test
+  void tokenSaysWhatItIsAndSendRefusesAnAbsoluteSourceWithoutDestination() throws Exception {
+    CliRunner.Result r = cli.run("demo", "token");
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(3, r.out().trim().split("\\.").length, "stdout is only the token: " + r);
+    assertTrue(r.err().contains("admin token for remote 'demo': it never expires"), r.toString());
+    Path file = Files.writeString(tmp.resolve("app.pem"), "x");
+    cli.operations = new DaemonCommandsTest.RecordingOperations(new java.util.ArrayList<>());
+    r = cli.run("demo", "send", file.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().contains("is an absolute path"), r.toString());
+    assertTrue(r.err().contains("-d app.pem"), r.toString());
+    assertTrue(cli.run("demo", "send", "--help").out().contains("the original's: rw-r-xr-x"));
+  }
 }

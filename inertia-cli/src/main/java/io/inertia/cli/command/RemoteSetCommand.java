@@ -35,7 +35,7 @@ public final class RemoteSetCommand extends BaseCommand {
                 "perhaps you should run 'inertia remote ls'"));
     RemoteConfig updated;
     try {
-      updated = remote.withProperty(property, value);
+      updated = remote.withProperty(property, RemoteValues.forProperty(property, value));
     } catch (InvalidPropertyException e) {
       throw new CliException("could not update remote '" + name + "': " + e.getMessage(),
           "run 'inertia remote set --help' for the list of properties");

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
       UserLoginCommand.class,
       UserLsCommand.class,
       UserResetCommand.class,
+      UserWhoamiCommand.class,
       TotpCommand.class
     })
 public final class UserCommand extends BaseCommand {
