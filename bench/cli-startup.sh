@@ -47,9 +47,9 @@ if [ -f "$daemon_jar" ]; then
     INERTIA_SECRETS_DIR="$d/secrets" INERTIA_GH_KEY_PATH="$d/ssh/key" SSH_KNOWN_HOSTS="$d/ssh/known_hosts" HOME="$d")
   env "${daemon_env[@]}" "$java" -jar "$daemon_jar" run 127.0.0.1 --port "$port" > "$d/log" 2>&1 &
   daemon_pid=$!
-  for _ in $(seq 1 600); do grep -q "Serving daemon on port" "$d/log" 2>/dev/null && break; sleep 0.1; done
-  token=$(env "${daemon_env[@]}" "$java" -jar "$daemon_jar" token 2>/dev/null | tail -1)
-  pin=$(grep -o 'SHA256:[0-9A-F:]*' "$d/log" | head -1)
+  for _ in $(seq 1 1800); do grep -q "Serving daemon on port" "$d/log" 2>/dev/null && break; sleep 0.1; done
+  token=$(env "${daemon_env[@]}" "$java" -jar "$daemon_jar" token 2>/dev/null | tail -1) || token=
+  pin=$(grep -o 'SHA256:[0-9A-F:]*' "$d/log" | head -1) || pin=
   if [ -n "$token" ] && [ -n "$pin" ]; then
     cat >> "$work/global/inertia.remotes" <<TOML
 [[remote]]

@@ -452,4 +452,23 @@ class UsabilityTest {
     assertTrue(r.err().contains("-d app.pem"), r.toString());
     assertTrue(cli.run("demo", "send", "--help").out().contains("the original's: rw-r-xr-x"));
   }
+
+  // ---- 13. output -------------------------------------------------------------------------------
+
+  @Test
+  void outputIsConsistentForPeopleAndPrograms() {
+    CliRunner.Result r = cli.run("remote", "show", "demo", "--json");
+    assertTrue(r.out().contains("\"port\" : " + server.port() + ","), "ports are numbers: " + r);
+    assertTrue(r.out().contains("\"ssh-port\" : 22"), r.toString());
+    assertTrue(r.out().contains("\"user\" : null"), "no user is null, not \"\": " + r);
+    deploy.releases = List.of(release(1, "c1c1c1c1c1", "succeeded", true));
+    assertTrue(cli.run("demo", "releases", "--json").out().contains("\"commit_message\" : \"message 1\","),
+        "no trailing newline");
+    assertTrue(cli.run("demo", "status", "--json").out().contains("\"commit_message\" : \"message 1\","));
+    r = cli.run("demo", "status");
+    assertTrue(r.out().contains("Active containers:\n - demo-web-1\n"), "no leading /: " + r);
+    assertFalse(r.out().contains("\u001B"), "no colour when not a terminal");
+    r = cli.run("remote", "add", "x", "--ip", "1.2.3.4", "--ssh.user", "u", "--ssh.key", "k");
+    assertTrue(r.out().contains("Remote 'x' has been added!") && !r.out().contains("\u26F5"), "no emoji when piped: " + r);
+  }
 }

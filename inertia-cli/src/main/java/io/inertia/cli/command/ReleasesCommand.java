@@ -22,7 +22,7 @@ public final class ReleasesCommand extends RemoteBaseCommand {
       throw notOffered(e, remoteName(), "release history");
     }
     if (json.json) {
-      Json.print(console(), releases);
+      Json.print(console(), tidy(releases));
       return 0;
     }
     if (releases.isEmpty()) {
@@ -46,6 +46,13 @@ public final class ReleasesCommand extends RemoteBaseCommand {
     }
     console().println("(* = serving now; 'inertia " + remoteName() + " rollback <id>' returns to a release)");
     return 0;
+  }
+
+  /** The releases as JSON shows them: commit messages without trailing line breaks (as {@code status}). */
+  static List<Release> tidy(List<Release> releases) {
+    return releases.stream().map(r -> new Release(r.id(), r.commitHash(),
+        r.commitMessage() == null ? null : r.commitMessage().strip(), r.branch(), r.buildType(), r.buildFilePath(),
+        r.trigger(), r.startedAt(), r.finishedAt(), r.outcome(), r.error(), r.current())).toList();
   }
 
   /** A 404 means the daemon predates releases (an original Inertia daemon, or an older port). */

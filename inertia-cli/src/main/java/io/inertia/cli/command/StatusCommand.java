@@ -30,7 +30,7 @@ public final class StatusCommand extends RemoteBaseCommand {
       out.put("remote", remoteName());
       out.put("address", client.address().toString());
       out.put("status", status);
-      out.put("releases", releases);
+      out.put("releases", ReleasesCommand.tidy(releases));
       Json.print(console(), out);
       return 0;
     }
