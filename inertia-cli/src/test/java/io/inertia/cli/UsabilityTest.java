@@ -434,6 +434,10 @@ class UsabilityTest {
     assertTrue(r.err().contains("this replaced the admin token saved for remote 'demo'; to use it again: "
         + "'inertia demo token --ssh'"), r.toString());
     assertEquals("alice\n", cli.run("demo", "user", "whoami").out());
+    r = cli.run("demo", "user", "logout");
+    assertEquals("forgot the session of 'alice' for remote 'demo'; 'inertia demo user login <user>' logs in again\n",
+        r.out(), r.toString());
+    assertTrue(cli.run("demo", "user", "whoami").out().startsWith("not logged in to remote 'demo'"));
   }
 
   // ---- 12. endings that say what happened -------------------------------------------------------

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       UserLsCommand.class,
       UserResetCommand.class,
       UserWhoamiCommand.class,
+      UserLogoutCommand.class,
       TotpCommand.class
     })
 public final class UserCommand extends BaseCommand {
