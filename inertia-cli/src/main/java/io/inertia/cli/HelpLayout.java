@@ -66,6 +66,7 @@ final class HelpLayout {
     sections.put(GLOBAL_OPTIONS,
         help -> "Global options: --config <path>, --simple, --debug, -h/--help (see 'inertia --help')"
             + System.lineSeparator());
+    sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING, help -> "");
     sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
     List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
     if (!keys.contains(GLOBAL_OPTIONS)) {
@@ -92,10 +93,17 @@ final class HelpLayout {
 
   /** The footer, with {@code inertia REMOTE} replaced by the remote this help is for. */
   private static String footer(Help help) {
-    String text = help.footer();
-    if (!text.isEmpty() && !text.endsWith(System.lineSeparator())) {
-      text += System.lineSeparator();
+    // Verbatim lines: picocli would re-wrap them at 80 columns, breaking words like "~/.ssh" at the dot.
+    String[] lines = help.commandSpec().usageMessage().footer();
+    if (lines.length == 0) {
+      return "";
     }
+    String nl = System.lineSeparator();
+    StringBuilder sb = new StringBuilder(help.commandSpec().usageMessage().footerHeading().replace("%n", nl));
+    for (String line : lines) {
+      sb.append(line.replace("%n", nl)).append(nl);
+    }
+    String text = sb.toString();
     String remote = remoteName(help.commandSpec());
     return remote == null ? text : text.replace("inertia REMOTE ", "inertia " + remote + " ");
   }

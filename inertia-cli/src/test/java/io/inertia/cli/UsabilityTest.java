@@ -165,6 +165,9 @@ class UsabilityTest {
     assertFalse(r.out().contains("--simple          disable"), "global options only in 'inertia --help': " + r);
     r = cli.run("demo", "status", "--help");
     assertFalse(r.out().contains("--short"), "--short only where it means something: " + r);
+    r = cli.run("remote", "add", "--help");
+    assertTrue(r.out().contains("  inertia remote add prod --ip 203.0.113.7 --ssh.user root --ssh.key ~/.ssh/id_ed25519\n"),
+        "examples are not broken mid-word: " + r);
   }
 
   // ---- 8. usage errors --------------------------------------------------------------------------

@@ -16,8 +16,11 @@ import picocli.CommandLine.Parameters;
     description = "Update details about remote",
     footer = {
       "",
-      "Properties: version, name, ip, ssh.user, ssh.identityfile, ssh.ssh-port, daemon.port, daemon.token,",
-      "daemon.user, daemon.webhook-secret, daemon.verify-ssl, daemon.cert-fingerprint"
+      "Properties: version, name, ip, ssh.user, ssh.identityfile, ssh.ssh-port, daemon.port,",
+      "  daemon.token, daemon.user, daemon.webhook-secret, daemon.verify-ssl, daemon.cert-fingerprint",
+      "",
+      "Example:",
+      "  inertia remote set prod daemon.port 4304"
     })
 public final class RemoteSetCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "REMOTE", description = "a configured remote") String name;
