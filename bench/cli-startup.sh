@@ -13,7 +13,7 @@ jar=$root/inertia-cli/target/inertia.jar
 if [ ! -f "${jar%.jar}.jsa" ] || [ "$jar" -nt "${jar%.jar}.jsa" ]; then "$root/bin/inertia-cds"; fi
 work=$(mktemp -d)
 daemon_pid=
-trap '[ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '{ [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null; } || true; rm -rf "$work"' EXIT
 mkdir -p "$work/global"
 for n in staging prod dev; do
   cat >> "$work/global/inertia.remotes" <<TOML
