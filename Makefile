@@ -9,11 +9,13 @@ SSH_PORT    ?= 2222
 DAEMON_PORT ?= 4303
 APP_PORT    ?= 8000
 MVN         ?= mvn -B
+PREFIX      ?= $(HOME)/.local
 
-.PHONY: help build test test-all verify images daemon-image bench reliability testenv testenv-clean demo demo-clean
+.PHONY: help build install-cli test test-all verify images daemon-image bench reliability testenv testenv-clean demo demo-clean
 
 help:
 	@echo "make build          build the jars (mvn -B package -DskipTests)"
+	@echo "make install-cli    after 'make build': link bin/inertia into PREFIX/bin, man pages into PREFIX/share/man/man1 (PREFIX=$(PREFIX))"
 	@echo "make test           fast tier: unit and in-process tests (mvn -B test)"
 	@echo "make test-all       every tier incl. Docker/SSH *IT tests (mvn -B verify); needs 'make images'"
 	@echo "make images         build the local stand-in and test VPS images (test_env/images.sh)"
@@ -27,6 +29,15 @@ help:
 
 build:
 	$(MVN) package -DskipTests
+
+# The launcher is linked (it finds the jar next to itself through the link); man pages are copied.
+install-cli:
+	@test -f inertia-cli/target/inertia.jar || { echo "error: inertia-cli/target/inertia.jar missing - perhaps you should run 'make build'" >&2; exit 1; }
+	mkdir -p $(PREFIX)/bin $(PREFIX)/share/man/man1
+	ln -sf $(CURDIR)/bin/inertia $(PREFIX)/bin/inertia
+	install -m 644 inertia-cli/target/generated-docs/man/*.1 $(PREFIX)/share/man/man1/
+	@echo "installed: $(PREFIX)/bin/inertia and $$(ls inertia-cli/target/generated-docs/man | wc -l) man pages ('man inertia')"
+	@echo "completion: add 'source <(inertia completion bash)' to ~/.bashrc (zsh: 'inertia completion zsh' in ~/.zshrc)"
 
 test:
 	$(MVN) test

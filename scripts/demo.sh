@@ -122,7 +122,7 @@ cat <<MSG
 
 The sample app is deployed: $url answers "$answer" (the deployed commit).
   curl $url
-  cd $app && INERTIA_PATH=$INERTIA_PATH $inertia demo {status | logs --short demo-app-web-1 | down}
+  cd $app && INERTIA_PATH=$INERTIA_PATH $inertia demo {status | logs --short web | down}
   webhook: https://127.0.0.1:$DEMO_DAEMON_PORT/webhook (secret: inertia remote show demo, with INERTIA_PATH above)
   remove everything: make demo-clean
 Done in $((SECONDS - start)) s.

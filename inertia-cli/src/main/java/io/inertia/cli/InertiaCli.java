@@ -3,6 +3,8 @@ package io.inertia.cli;
 import io.inertia.cli.command.BuiltinCommands;
 import io.inertia.cli.command.CliContext;
 import io.inertia.cli.command.CommandFactory;
+import io.inertia.cli.command.CommandTrees;
+import io.inertia.cli.command.HelpCommand;
 import io.inertia.cli.command.InertiaCommand;
 import io.inertia.cli.command.RemoteHostCommand;
 import io.inertia.cli.command.RemoteOperations;
@@ -22,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -91,20 +94,27 @@ public final class InertiaCli {
     CliContext ctx =
         new CliContext(e.env(), e.workingDirectory(), config, console, e.clients(), e.remoteOperations());
     try {
-      CommandLine root = tree(ctx, pre.first, console);
-      if (pre.simple || e.env().containsKey("NO_COLOR")) {
-        root.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-      }
+      CommandLine root = tree(ctx, pre.first, pre.second, console);
+      HelpLayout.apply(root);
+      root.setColorScheme(HelpLayout.scheme(console.colour()));
       root.setOut(new PrintWriter(e.out(), true));
       root.setErr(new PrintWriter(e.err(), true));
+      root.setParameterExceptionHandler(new UsageErrors(console));
       root.setExecutionExceptionHandler((ex, cl, parsed) -> handle(ex, console, pre.debug));
       return root.execute(args);
+    } catch (UsageException ex) {
+      console.error(ex.getMessage(), ex.hint());
+      return UsageErrors.EXIT_USAGE;
     } catch (CliException ex) {
       return handle(ex, console, pre.debug);
     }
   }
 
   private static int handle(Exception ex, Console console, boolean debug) {
+    if (ex instanceof UsageException u) {
+      console.error(u.getMessage(), u.hint());
+      return UsageErrors.EXIT_USAGE;
+    }
     if (ex instanceof CliException c) {
       console.error(c.getMessage(), c.hint());
     } else if (ex instanceof DaemonException d) {
@@ -124,6 +134,11 @@ public final class InertiaCli {
 
   /** Builds the root and the branch of the tree {@code first} names. */
   static CommandLine tree(CliContext ctx, String first, Console console) {
+    return tree(ctx, first, null, console);
+  }
+
+  /** As above; {@code second} (the per-remote command, if known) limits the remote's branch to it. */
+  static CommandLine tree(CliContext ctx, String first, String second, Console console) {
     CommandFactory factory = new CommandFactory(ctx, null);
     CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
     LocalConfig config = ctx.config();
@@ -136,16 +151,26 @@ public final class InertiaCli {
             "Repository:    https://github.com/ubclaunchpad/inertia",
             "Issue tracker: https://github.com/ubclaunchpad/inertia/issues",
             "Documentation: https://inertia.ubclaunchpad.com");
+    root.addSubcommand(new CommandLine(create(factory, HelpCommand.class), factory));
     String builtin = BuiltinCommands.resolve(first);
     if (builtin != null) {
       addBuiltin(root, factory, builtin);
       return root;
     }
-    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
-    if (!config.remotesFileExists()) {
-      return root;
+    if ("help".equals(first)) {
+      first = null;
     }
-    RemotesConfig remotes = config.remotes();
+    if (first == null) {
+      // Only the full help lists them; a remote's command line needs none of the built-ins.
+      BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
+    }
+    RemotesConfig remotes = config.remotesFileExists() ? config.remotes() : RemotesConfig.empty();
+    List<String> names = remotes.remotes().stream().map(RemoteConfig::name).toList();
+    if (first == null) {
+      RootHelp.add(root, names, hostCommand(ctx, "REMOTE"), config.remotesFile().toString());
+    } else if (!names.contains(first)) {
+      throw unknownRemote(first, names, config.remotesFileExists());
+    }
     for (RemoteConfig r : remotes.remotes()) {
       if (BuiltinCommands.RESERVED.contains(r.name())) {
         throw new CliException(
@@ -162,9 +187,7 @@ public final class InertiaCli {
         console.warn(":warning: Failed to load remote \"" + r.name() + "\": " + unsupported.get());
         continue;
       }
-      CommandFactory remoteFactory = new CommandFactory(ctx, r.name());
-      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
-      host.getCommandSpec().name(r.name());
+      CommandLine host = CommandTrees.host(ctx, r.name(), second);
       host.getCommandSpec().usageMessage().hidden(true);
       host.getCommandSpec().usageMessage().description("Manage and deploy to remote '" + r.name() + "'");
       // 'inertia <remote> ssh ls -la': everything from the command's first word on belongs to it.
@@ -174,23 +197,29 @@ public final class InertiaCli {
     return root;
   }
 
-  /**
-   * The whole static tree for documentation and completion: every built-in, plus (when
-   * {@code remotePlaceholder} is given) one visible per-remote command under that name.
-   */
-  static CommandLine fullTree(CliContext ctx, String remotePlaceholder) {
-    CommandFactory factory = new CommandFactory(ctx, null);
-    CommandLine root = new CommandLine(create(factory, InertiaCommand.class), factory);
-    BuiltinCommands.COMMANDS.keySet().forEach(name -> addBuiltin(root, factory, name));
-    if (remotePlaceholder != null) {
-      CommandFactory remoteFactory = new CommandFactory(ctx, remotePlaceholder);
-      CommandLine host = new CommandLine(create(remoteFactory, RemoteHostCommand.class), remoteFactory);
-      host.getCommandSpec().name(remotePlaceholder);
-      host.getCommandSpec().usageMessage().description(
-          "Per-remote commands: 'inertia <remote> …' for every remote in the remotes file");
-      root.addSubcommand(remotePlaceholder, host);
+  private static CommandLine hostCommand(CliContext ctx, String name) {
+    return CommandTrees.host(ctx, name);
+  }
+
+  /** The first word is neither a command nor a remote: say so, and what exists. */
+  private static UsageException unknownRemote(String word, List<String> remotes, boolean remotesFileExists) {
+    String commands = String.join(", ", BuiltinCommands.COMMANDS.keySet());
+    if (word.startsWith("-")) {
+      return new UsageException("unknown option '" + word + "'", "see 'inertia --help'");
     }
-    return root;
+    if (remotes.isEmpty()) {
+      return new UsageException("'" + word + "' is not a command, and no remotes are configured"
+          + (remotesFileExists ? "" : " (no remotes file yet)"),
+          "commands: " + commands + "; add a remote with 'inertia remote add " + word + "' (see 'inertia --help')");
+    }
+    return new UsageException("no remote '" + word + "'; configured: " + String.join(", ", remotes)
+        + " (see 'inertia remote ls')",
+        "commands: " + commands + "; add a remote with 'inertia remote add " + word + "' (see 'inertia --help')");
+  }
+
+  /** The whole static tree for documentation and completion (see {@link CommandTrees#full}). */
+  static CommandLine fullTree(CliContext ctx, String remotePlaceholder) {
+    return CommandTrees.full(ctx, remotePlaceholder);
   }
 
   private static void addBuiltin(CommandLine root, CommandFactory factory, String name) {
@@ -212,6 +241,7 @@ public final class InertiaCli {
     boolean simple;
     boolean debug;
     String first;
+    String second;
 
     static PreScan of(String[] args) {
       PreScan p = new PreScan();
@@ -230,6 +260,8 @@ public final class InertiaCli {
           p.debug = true;
         } else if (!a.startsWith("-") && p.first == null) {
           p.first = a;
+        } else if (!a.startsWith("-") && p.second == null) {
+          p.second = a;
         }
       }
       return p;

@@ -316,11 +316,22 @@ class ConfigCommandsTest {
   }
 
   @Test
-  void remoteWithoutPinIsPinnedOverSshFirst() {
+  void remoteWithTokenButNoPinIsPinnedOverSshFirst() {
+    cli.run("init", "--global");
+    cli.run("remote", "add", "prod", "--ip", "127.0.0.1", "--ssh.user", "u", "--ssh.key", "k");
+    cli.run("remote", "set", "prod", "daemon.token", "a-token-the-original-saved");
+    CliRunner.Result r = cli.run("prod", "status");
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("reading ~/.inertia/ssl/daemon.cert over SSH"), r.toString());
+  }
+
+  @Test
+  void remoteThatNeverRanInitPointsToInit() {
     cli.run("init", "--global");
     cli.run("remote", "add", "prod", "--ip", "127.0.0.1", "--ssh.user", "u", "--ssh.key", "k");
     CliRunner.Result r = cli.run("prod", "status");
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("reading ~/.inertia/ssl/daemon.cert over SSH"), r.toString());
+    assertTrue(r.err().startsWith("error: remote 'prod' has no daemon set up yet\n"
+        + "perhaps you should run 'inertia prod init'"), r.toString());
   }
 }

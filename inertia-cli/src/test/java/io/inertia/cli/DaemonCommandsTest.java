@@ -122,7 +122,7 @@ class DaemonCommandsTest {
     assertTrue(r.out().contains("Inertia daemon on remote \"prod\" (https://127.0.0.1:" + server.port() + ") is online"), r.toString());
     assertTrue(r.out().contains(" - Branch:     main\n - Commit:     abcdef1234567890\n - Message:    fix things\n"
         + " - Build Type: dockerfile\n"), r.toString());
-    assertTrue(r.out().contains("Active containers:\n - /demo\n"), r.toString());
+    assertTrue(r.out().contains("Active containers:\n - demo\n"), r.toString());
     assertTrue(r.out().contains("#2 (current) succeeded abcdef12 main"), r.toString());
     assertTrue(r.out().contains("Inertia daemon v0.8.0"), r.toString());
     r = cli.run("prod", "status", "--json");
@@ -190,14 +190,16 @@ class DaemonCommandsTest {
     assertEquals("no variables configured on remote\n", cli.run("prod", "env", "ls").out());
     CliRunner.Result r = cli.run("prod", "env", "set", "DB", "postgres://x");
     assertEquals(0, r.code(), r.toString());
-    assertEquals("env value successfully updated\n", r.out());
+    assertEquals("set DB on remote 'prod'\nit takes effect at the next deploy: run 'inertia prod up'\n", r.out());
     assertEquals(0, cli.run("prod", "env", "set", "-e", "KEY", "s3cret").code());
     r = cli.run("prod", "env", "ls");
     assertTrue(r.out().contains("DB=postgres://x\n"), r.toString());
     assertTrue(r.out().contains("KEY=[ENCRYPTED]\n"), r.toString());
     r = cli.run("prod", "env", "ls", "--json");
     assertTrue(r.out().contains("\"DB\" : \"postgres://x\""), r.toString());
-    assertEquals("env value successfully removed\n", cli.run("prod", "env", "rm", "DB").out());
+    r = cli.run("prod", "env", "rm", "DB");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().startsWith("removed DB from remote 'prod'; the app keeps it until the next deploy"), r.toString());
     assertFalse(cli.run("prod", "env", "ls").out().contains("DB="));
   }
 
@@ -216,7 +218,8 @@ class DaemonCommandsTest {
     assertTrue(r.err().contains("[error 401]"), r.toString());
     r = cli.input(PASSWORD + "\n", "prod", "user", "login", "alice");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("you have been logged in successfully, and a token has been saved"), r.toString());
+    assertTrue(r.out().contains("you have been logged in successfully as 'alice', and a token has been saved"),
+        r.toString());
     assertEquals("alice", saved("prod").daemon().user());
     assertNotEquals(runtime.tokens().masterToken(), saved("prod").daemon().token());
     // user login again without the argument uses daemon.user
@@ -327,7 +330,7 @@ class DaemonCommandsTest {
     assertEquals(0, r.code(), r.toString());
     assertFalse(deploy.ups.get(1).stream());
     assertEquals("https://hooks.slack.com/services/x", deploy.ups.get(1).slackNotificationUrl());
-    assertTrue(r.out().contains("project deployment successfully started!"), r.toString());
+    assertTrue(r.out().contains("deployment started on remote 'prod'"), r.toString());
 
     deploy.deployFails = true;
     r = cli.run("prod", "up");
@@ -343,7 +346,7 @@ class DaemonCommandsTest {
     assertEquals("log one /demo\nlog two\n", r.out());
     r = cli.run("prod", "logs", "--entries", "5");
     assertEquals(0, r.code(), r.toString());
-    assertEquals("streamed /inertia-daemon entries=5\nsecond line\n", r.out());
+    assertEquals("streamed /demo entries=5\nsecond line\n", r.out());
   }
 
   @Test
@@ -353,7 +356,7 @@ class DaemonCommandsTest {
     List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
     io.inertia.cli.daemon.DaemonClient client = new io.inertia.cli.daemon.DaemonClient(prod,
         new Console(System.out, System.err, java.io.InputStream.nullInputStream(), false, false, false, false));
-    io.inertia.cli.daemon.DaemonClient.LogStream stream = client.logsStream("/forever", 0, lines::add);
+    io.inertia.cli.daemon.LogStream stream = client.logsStream("/forever", 0, lines::add);
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (lines.isEmpty() && System.nanoTime() < deadline) {
       Thread.onSpinWait();
@@ -379,17 +382,23 @@ class DaemonCommandsTest {
     assertTrue(r.out().contains("#2*    succeeded  abcdef12 main         up       2026-11-27T10:00:00Z second"), r.toString());
     assertTrue(r.out().contains("#1     failed     12345678 main         webhook  2026-11-26T10:00:00Z first [build failed]"), r.toString());
     assertTrue(cli.run("prod", "releases", "--json").out().contains("\"outcome\" : \"succeeded\""));
-    r = cli.run("prod", "rollback", "1");
+    deploy.releases = List.of(
+        new io.inertia.common.api.Release(3, "abcdef1234567890", "third", "main", "dockerfile", "Dockerfile", "up",
+            "2026-11-27T11:00:00Z", "2026-11-27T11:01:00Z", "succeeded", null, true),
+        deploy.releases.get(0), deploy.releases.get(1));
+    r = cli.run("prod", "rollback", "2");
     assertEquals(0, r.code(), r.toString());
-    assertEquals(1L, deploy.rollbacks.get(0).release());
-    r = cli.run("prod", "rollback", "99");
+    assertEquals(2L, deploy.rollbacks.get(0).release());
+    deploy.rollbackAnswersWithEnvelope = true;
+    r = cli.run("prod", "rollback", "#2", "-s");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("[success 201] rollback initiated"), r.toString());
+    assertTrue(r.out().contains("rollback initiated"), r.toString());
     assertEquals("project successfully shut down\n", cli.run("prod", "down").out());
     r = cli.run("prod", "down");
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("[error 412] No deployment is currently active"), r.toString());
-    assertEquals("docker assets have been pruned\n", cli.run("prod", "prune").out());
+    assertTrue(r.err().contains("[error 412] No deployment is currently active on this remote - try running "
+        + "'inertia prod up'"), r.toString());
+    assertTrue(cli.run("prod", "prune").out().startsWith("pruned on remote 'prod': the project's stopped containers"));
     r = cli.run("prod", "token");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().trim().split("\\.").length == 3, r.toString());

@@ -31,6 +31,13 @@ final class DeployRoutes implements RouteGroup {
   final List<RollbackRequest> rollbacks = new CopyOnWriteArrayList<>();
   volatile boolean deployFails;
   volatile boolean running = true;
+  /** Answer rollbacks with one envelope instead of a stream (openapi.json allows both). */
+  volatile boolean rollbackAnswersWithEnvelope;
+  volatile List<Release> releases = List.of(
+      new Release(2, "abcdef1234567890", "second", "main", "dockerfile", "Dockerfile", "up",
+          "2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z", "succeeded", null, true),
+      new Release(1, "1234567890abcdef", "first", "main", "dockerfile", "Dockerfile", "webhook",
+          "2026-11-26T10:00:00Z", "2026-11-26T10:01:00Z", "failed", "build failed", false));
   /** Released by the test after the CLI returned; the stream stays open until then. */
   final CountDownLatch streamMayClose = new CountDownLatch(1);
   final AtomicBoolean streamHeldOpenUntilReleased = new AtomicBoolean();
@@ -59,7 +66,7 @@ final class DeployRoutes implements RouteGroup {
         .post(ApiPaths.ROLLBACK, Role.ADMIN, ctx -> {
           RollbackRequest req = Bodies.read(ctx, RollbackRequest.class, null);
           rollbacks.add(req);
-          if (req.release() != null && req.release() == 99) {
+          if (rollbackAnswersWithEnvelope) {
             // A daemon may answer a rollback with one envelope instead of a stream (openapi.json: 201).
             Responses.ok(ctx, 201, "rollback initiated");
             return;
@@ -77,11 +84,7 @@ final class DeployRoutes implements RouteGroup {
           Responses.ok(ctx, 200, "project shut down");
         })
         .post(ApiPaths.PRUNE, Role.ADMIN, ctx -> Responses.ok(ctx, 200, "docker assets have been pruned"))
-        .get(ApiPaths.RELEASES, Role.USER, ctx -> Responses.ok(ctx, 200, "releases retrieved", "releases", List.of(
-            new Release(2, "abcdef1234567890", "second", "main", "dockerfile", "Dockerfile", "up",
-                "2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z", "succeeded", null, true),
-            new Release(1, "1234567890abcdef", "first", "main", "dockerfile", "Dockerfile", "webhook",
-                "2026-11-26T10:00:00Z", "2026-11-26T10:01:00Z", "failed", "build failed", false))))
+        .get(ApiPaths.RELEASES, Role.USER, ctx -> Responses.ok(ctx, 200, "releases retrieved", "releases", releases))
         .get(ApiPaths.LOGS, Role.USER, ctx -> Responses.ok(ctx, 200, "logs retrieved", "logs",
             List.of("log one " + ctx.queryParam("container"), "log two")))
         .ws(ApiPaths.LOGS, Role.USER, ws -> ws.onConnect(ctx -> {

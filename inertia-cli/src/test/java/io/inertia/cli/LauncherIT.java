@@ -97,7 +97,8 @@ class LauncherIT {
       assertEquals(0, status.code, status.out);
       assertTrue(status.out.contains("Inertia daemon on remote \"prod\" (https://127.0.0.1:" + port + ") is online"),
           status.out);
-      assertEquals(new Run(0, "env value successfully updated\n"), run(env, inertia, "prod", "env", "set", "K", "v"));
+      assertEquals(new Run(0, "set K on remote 'prod'\nit takes effect at the next deploy: run 'inertia prod up'\n"),
+          run(env, inertia, "prod", "env", "set", "K", "v"));
       assertEquals(new Run(0, "K=v\n"), run(env, inertia, "prod", "env", "ls"));
       assertEquals(0, input("a-long-password-1\n", env, inertia, "prod", "user", "add", "zed").code);
       Run login = input("a-long-password-1\n", env, inertia, "--simple", "remote", "login", "team", "zed", "--ip",

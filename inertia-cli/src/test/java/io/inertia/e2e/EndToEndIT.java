@@ -221,9 +221,12 @@ class EndToEndIT {
       assertTrue(status.out.contains("Branch:     main"), status.toString());
       assertTrue(status.out.contains(commit2), status.toString());
       assertTrue(status.out.contains("Active containers:"), status.toString());
-      Matcher container = Pattern.compile("(?m)^ - /(\\S*web\\S*)$").matcher(status.out);
+      Matcher container = Pattern.compile("(?m)^ - (\\S*web\\S*)$").matcher(status.out);
       assertTrue(container.find(), "no web container in:\n" + status);
       Cli.Run logs = cli.ok("", "e2e", "logs", "--short", container.group(1));
+      assertTrue(logs.out.contains("demo app serving commit " + commit2), logs.toString());
+      // The compose service name works as well as the container's.
+      logs = cli.ok("", "e2e", "logs", "--short", "web");
       assertTrue(logs.out.contains("demo app serving commit " + commit2), logs.toString());
       cli.ok("", "e2e", "down");
       Poll.every(Duration.ofMillis(500), Duration.ofSeconds(60)).until("the app to stop answering", () -> {

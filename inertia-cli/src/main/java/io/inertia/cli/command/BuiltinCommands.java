@@ -21,6 +21,7 @@ public final class BuiltinCommands {
     m.put("project", ProjectCommand.class);
     m.put("remote", RemoteCommand.class);
     m.put("provision", ProvisionCommand.class);
+    m.put("completion", CompletionCommand.class);
     return m;
   }
 

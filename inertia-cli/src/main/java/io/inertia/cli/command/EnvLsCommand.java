@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code inertia <remote> env ls [--json]}: {@code NAME=value}, encrypted values as {@code [ENCRYPTED]}. */
-@Command(name = "ls", description = "List currently set and saved environment variables")
+@Command(
+    name = "ls",
+    description = "List the environment variables set on this remote (NAME=value, hidden ones as [ENCRYPTED])",
+    footer = {"", "Line breaks inside values are shown as \\n (and a backslash as \\\\); --json shows values as set."})
 public final class EnvLsCommand extends RemoteBaseCommand {
   @Mixin JsonOptions json;
 
@@ -27,7 +30,8 @@ public final class EnvLsCommand extends RemoteBaseCommand {
     if (vars.isEmpty()) {
       console().println("no variables configured on remote");
     } else {
-      vars.forEach(console()::raw);
+      // One line per variable: line breaks and backslashes inside values are escaped.
+      vars.forEach(v -> console().raw(v.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")));
     }
     return 0;
   }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia project profile apply <profile> <remote>}: records the profile used on a remote. */
 @Command(name = "apply", description = "Apply a project configuration profile to a remote")
 public final class ProfileApplyCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "profile") String profileName;
+  @Parameters(index = "0", paramLabel = "PROFILE", description = "a profile of inertia.toml") String profileName;
 
-  @Parameters(index = "1", paramLabel = "remote") String remoteName;
+  @Parameters(index = "1", paramLabel = "REMOTE", description = "the remote that deploys it from now on") String remoteName;
 
   @Override
   public Integer call() {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
       "  inertia project profile configure my_profile --build.type dockerfile --build.file Dockerfile.dev"
     })
 public final class ProfileConfigureCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "profile") String profileName;
+  @Parameters(index = "0", paramLabel = "PROFILE", description = "profile to create or change") String profileName;
 
   @Option(names = "--branch", description = "branch for profile (default: current branch)")
   String branch;

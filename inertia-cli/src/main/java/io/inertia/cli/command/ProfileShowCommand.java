@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia project profile show <profile>}. */
 @Command(name = "show", description = "View configuration for a specific project profile")
 public final class ProfileShowCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "profile") String profileName;
+  @Parameters(index = "0", paramLabel = "PROFILE", description = "a profile of inertia.toml") String profileName;
 
   @Override
   public Integer call() {

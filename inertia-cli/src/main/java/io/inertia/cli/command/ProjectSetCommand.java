@@ -9,9 +9,9 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia project set <property> <value>}: sets {@code name}, {@code url} or {@code version}. */
 @Command(name = "set", description = "Set a property on your project configuration (name, url, version)")
 public final class ProjectSetCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "property") String property;
+  @Parameters(index = "0", paramLabel = "PROPERTY", description = "name or url") String property;
 
-  @Parameters(index = "1", paramLabel = "value") String value;
+  @Parameters(index = "1", paramLabel = "VALUE", description = "the new value") String value;
 
   @Override
   public Integer call() {

@@ -36,7 +36,7 @@ public final class ProvisionEc2Command extends BaseCommand {
   /** An EC2 endpoint to use instead of AWS's (an EC2-compatible cloud, or a test endpoint). */
   public static final String ENDPOINT_ENV = "INERTIA_EC2_ENDPOINT";
 
-  @Parameters(index = "0", paramLabel = "name", description = "name of the new remote") String name;
+  @Parameters(index = "0", paramLabel = "NAME", description = "name of the new remote") String name;
 
   @Option(names = {"-t", "--type"}, defaultValue = "t2.micro", description = "ec2 instance type to instantiate (default: ${DEFAULT-VALUE})")
   String type;

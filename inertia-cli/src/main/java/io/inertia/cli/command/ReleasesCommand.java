@@ -22,7 +22,7 @@ public final class ReleasesCommand extends RemoteBaseCommand {
       throw notOffered(e, remoteName(), "release history");
     }
     if (json.json) {
-      Json.print(console(), releases);
+      Json.print(console(), tidy(releases));
       return 0;
     }
     if (releases.isEmpty()) {
@@ -53,6 +53,13 @@ public final class ReleasesCommand extends RemoteBaseCommand {
     return 0;
   }
 
+  /** The releases as JSON shows them: commit messages without trailing line breaks (as {@code status}). */
+  static List<Release> tidy(List<Release> releases) {
+    return releases.stream().map(r -> new Release(r.id(), r.commitHash(),
+        r.commitMessage() == null ? null : r.commitMessage().strip(), r.branch(), r.buildType(), r.buildFilePath(),
+        r.trigger(), r.startedAt(), r.finishedAt(), r.outcome(), r.error(), r.current())).toList();
+  }
+
   /** A 404 means the daemon predates releases (an original Inertia daemon, or an older port). */
   static RuntimeException notOffered(DaemonException e, String remote, String what) {
     // Only the unknown-endpoint answer ("not found"); "release N not found" is the daemon speaking.
@@ -64,8 +71,8 @@ public final class ReleasesCommand extends RemoteBaseCommand {
   }
 
   /** One line per release, for {@code status}. */
-  static String line(Release r) {
-    return "#" + r.id() + (r.current() ? " (current)" : "") + " " + nz(r.outcome()) + " " + shortHash(r.commitHash())
+  static String line(Release r, boolean serving) {
+    return "#" + r.id() + (r.current() && serving ? " (current)" : "") + " " + nz(r.outcome()) + " " + shortHash(r.commitHash())
         + " " + nz(r.branch()) + " " + nz(r.startedAt()) + " " + firstLine(r.commitMessage())
         + (r.error() == null || r.error().isEmpty() ? "" : " [" + r.error() + "]");
   }
@@ -74,7 +81,14 @@ public final class ReleasesCommand extends RemoteBaseCommand {
     return Math.max(minimum, values.stream().mapToInt(String::length).max().orElse(0));
   }
 
-  private static String shortHash(String hash) {
+  /** {@code commit abcdef12 (main) "fix things"}. */
+  static String describe(Release r) {
+    String message = firstLine(r.commitMessage());
+    return "commit " + shortHash(r.commitHash()) + (nz(r.branch()).isEmpty() ? "" : " (" + r.branch() + ")")
+        + (message.isEmpty() ? "" : " \"" + message + "\"");
+  }
+
+  static String shortHash(String hash) {
     String h = nz(hash);
     return h.length() > 8 ? h.substring(0, 8) : h;
   }

@@ -17,9 +17,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "add",
     description = "Add a reference to a remote VPS instance",
-    footer = {"", "Example:", "  inertia remote add staging --daemon.gen-secret --ip 1.2.3.4"})
+    footerHeading = "%nExamples:%n",
+    footer = {"  inertia remote add prod --ip 203.0.113.7 --ssh.user root --ssh.key ~/.ssh/id_ed25519",
+        "  inertia remote add staging --ip 203.0.113.8      (asks for the rest)"})
 public final class RemoteAddCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "remote") String name;
+  @Parameters(index = "0", paramLabel = "NAME", description = "name of the new remote (letters, digits, - and _)") String name;
 
   @Option(names = "--ip", paramLabel = "<ip>", defaultValue = "", description = "IP address of remote")
   String ip;
@@ -49,8 +51,14 @@ public final class RemoteAddCommand extends BaseCommand {
   public Integer call() {
     RemotesConfig remotes = config().remotes();
     RemoteNames.checkNew(remotes, name);
+    String daemonPortChecked = RemoteValues.port("--daemon.port", daemonPort);
+    String sshPortChecked = RemoteValues.port("--ssh.port", sshPort);
+    if (!ip.isEmpty()) {
+      RemoteValues.host("--ip", ip);
+    }
     console().println("creating new remote '" + name + "'");
-    String address = ip.isEmpty() ? console().prompt(":globe_with_meridians: Enter IP address of remote:") : ip;
+    String address = RemoteValues.host("the IP address",
+        ip.isEmpty() ? console().prompt(":globe_with_meridians: Enter IP address of remote:") : ip);
     String key = sshKey;
     if (key.isEmpty()) {
       String fallback = defaultIdentity(ctx.env());
@@ -60,6 +68,9 @@ public final class RemoteAddCommand extends BaseCommand {
       }
     }
     String user = sshUser.isEmpty() ? console().prompt(":dancer: Enter user for the identity file:") : sshUser;
+    if (user.isBlank()) {
+      throw new io.inertia.cli.UsageException("the SSH user is required", "pass it with --ssh.user, e.g. --ssh.user root");
+    }
     String secret;
     if (genSecret) {
       console().println("generating a webhook secret...");
@@ -75,8 +86,8 @@ public final class RemoteAddCommand extends BaseCommand {
             Version.current(),
             name,
             address,
-            new SshConfig(user, key, sshPort),
-            new DaemonConfig(daemonPort, "", "", secret, false, ""),
+            new SshConfig(user, key, sshPortChecked),
+            new DaemonConfig(daemonPortChecked, "", "", secret, false, ""),
             Map.of());
     config().saveRemotes(remotes.withRemote(remote));
     console().println(":boat: Remote '" + name + "' has been added!");

@@ -59,14 +59,19 @@ public abstract class RemoteBaseCommand extends BaseCommand {
   }
 
   /**
-   * The daemon client. A remote with no pinned certificate (one the original wrote) and SSH settings is
-   * pinned first, reading the certificate over SSH.
+   * The daemon client. A remote with a token but no pinned certificate (one the original wrote, or a
+   * {@code remote login}) and SSH settings is pinned first, reading the certificate over SSH. A remote with
+   * neither token nor pin never ran {@code init}: the client says so.
    */
   protected DaemonClient client() {
-    if (CertificatePins.needsPin(remote()) && CertificatePins.hasSsh(remote())) {
+    if (CertificatePins.needsPin(remote()) && CertificatePins.hasSsh(remote()) && hasToken(remote())) {
       saveRemote(new CertificatePins(ctx).overSsh(remote()));
     }
     return ctx.client(remote());
+  }
+
+  private static boolean hasToken(RemoteConfig remote) {
+    return remote.daemon() != null && !remote.daemon().token().isEmpty();
   }
 
   /** The remote with the daemon settings flags of {@code init}/{@code upgrade} applied. */
@@ -88,6 +93,11 @@ public abstract class RemoteBaseCommand extends BaseCommand {
   /** The project file; per-remote commands that deploy need it (docs/original.md#per-remote-commands). */
   protected ProjectConfig requireProject() {
     if (!config().projectFileExists()) {
+      java.nio.file.Path file = config().projectFile();
+      if (!file.equals(ctx.workingDirectory().resolve("inertia.toml").toAbsolutePath().normalize())) {
+        throw new CliException("no such file: " + file + " (given with --config)",
+            "perhaps you should check the path, or run 'inertia init' in the project's directory");
+      }
       throw new CliException("no project found in current directory - try 'inertia init'");
     }
     return project();

@@ -42,20 +42,33 @@ final class RemoteDetails {
     m.put("ip", r.ip());
     if (r.ssh() != null) {
       Map<String, Object> ssh = new LinkedHashMap<>();
-      ssh.put("user", r.ssh().user());
+      ssh.put("user", emptyToNull(r.ssh().user()));
       ssh.put("identityfile", r.ssh().identityFile());
-      ssh.put("ssh-port", r.ssh().sshPort());
+      ssh.put("ssh-port", number(r.ssh().sshPort()));
       m.put("ssh", ssh);
     }
     DaemonConfig d = r.daemon() == null ? DaemonConfig.empty() : r.daemon();
     Map<String, Object> daemon = new LinkedHashMap<>();
-    daemon.put("port", d.port());
-    daemon.put("user", d.user());
+    daemon.put("port", number(d.port()));
+    daemon.put("user", emptyToNull(d.user()));
     daemon.put("authenticated", !d.token().isEmpty());
     daemon.put("verify-ssl", d.verifySsl());
     daemon.put("cert-fingerprint", d.certFingerprint());
     m.put("daemon", daemon);
     m.put("profiles", r.profiles());
     return m;
+  }
+
+  /** A port as a JSON number when it is one (the remotes file keeps it as a string). */
+  private static Object number(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return value.isEmpty() ? null : value;
+    }
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 }

@@ -1,5 +1,6 @@
 package io.inertia.cli.command;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,8 +17,13 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Commands that use SSH read the passphrase of an encrypted identity file from IDENTITY_PASSPHRASE."
-    },
-    subcommands = {
+    })
+public final class RemoteHostCommand extends BaseCommand {
+  /**
+   * The per-remote commands, in display order. Attached by {@code CommandTrees.host}: only the one a
+   * command line names, which saves building (and reflecting on) the other fifteen at start-up.
+   */
+  public static final List<Class<?>> SUBCOMMANDS = List.of(
       RemoteInitCommand.class,
       UpCommand.class,
       DownCommand.class,
@@ -33,9 +39,8 @@ import picocli.CommandLine.Spec;
       UpgradeCommand.class,
       UninstallCommand.class,
       ReleasesCommand.class,
-      RollbackCommand.class
-    })
-public final class RemoteHostCommand extends BaseCommand {
+      RollbackCommand.class);
+
   String remoteName;
 
   @Spec CommandSpec spec;
@@ -43,8 +48,14 @@ public final class RemoteHostCommand extends BaseCommand {
   @Option(
       names = {"-s", "--short"},
       scope = ScopeType.INHERIT,
-      description = "don't stream output from command")
+      description = "don't stream: print the result once when done (up, rollback, logs)")
   boolean shortOutput;
+
+  /**
+   * Marks the commands for which {@code -s/--short} (accepted on every per-remote command, as in the
+   * original) changes anything; only their help lists it.
+   */
+  public interface Streaming {}
 
   public String remoteName() {
     return remoteName;

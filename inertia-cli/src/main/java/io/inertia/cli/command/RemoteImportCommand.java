@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia remote import <file> <remote>}: copies a remote from another remotes file. */
 @Command(name = "import", description = "Import a remote from another remotes configuration file")
 public final class RemoteImportCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "file") Path file;
+  @Parameters(index = "0", paramLabel = "FILE", description = "a remotes file (the original's inertia.remotes or one exported from another machine)") Path file;
 
-  @Parameters(index = "1", paramLabel = "remote") String name;
+  @Parameters(index = "1", paramLabel = "REMOTE", description = "the remote in that file to import") String name;
 
   @Override
   public Integer call() {

@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "login", description = "Log in to a remote daemon as a user, creating a remote without SSH access")
 public final class RemoteLoginCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "remote") String name;
+  @Parameters(index = "0", paramLabel = "NAME", description = "name to save the remote under") String name;
 
-  @Parameters(index = "1", paramLabel = "user") String user;
+  @Parameters(index = "1", paramLabel = "USER", description = "your user on that daemon") String user;
 
   @Option(names = "--ip", paramLabel = "<ip>", defaultValue = "", description = "IP address of remote")
   String ip;

@@ -8,9 +8,7 @@ final class RemoteNames {
   private RemoteNames() {}
 
   static void checkNew(RemotesConfig remotes, String name) {
-    if (name.isBlank() || name.startsWith("-")) {
-      throw new CliException("'" + name + "' is not a valid remote name");
-    }
+    RemoteValues.name(name);
     if (remotes.remote(name).isPresent()) {
       throw new CliException("remote '" + name + "' already exists",
           "perhaps you should pick another name, or remove it with 'inertia remote rm " + name + "'");

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia remote rm <remote>...}. */
 @Command(name = "rm", description = "Remove a configured remote")
 public final class RemoteRmCommand extends BaseCommand {
-  @Parameters(arity = "1..*", paramLabel = "remote") List<String> names;
+  @Parameters(arity = "1..*", paramLabel = "REMOTE", description = "remotes to remove from the remotes file") List<String> names;
 
   @Override
   public Integer call() {

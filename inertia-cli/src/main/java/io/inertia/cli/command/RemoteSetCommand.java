@@ -16,15 +16,18 @@ import picocli.CommandLine.Parameters;
     description = "Update details about remote",
     footer = {
       "",
-      "Properties: version, name, ip, ssh.user, ssh.identityfile, ssh.ssh-port, daemon.port, daemon.token,",
-      "daemon.user, daemon.webhook-secret, daemon.verify-ssl, daemon.cert-fingerprint"
+      "Properties: version, name, ip, ssh.user, ssh.identityfile, ssh.ssh-port, daemon.port,",
+      "  daemon.token, daemon.user, daemon.webhook-secret, daemon.verify-ssl, daemon.cert-fingerprint",
+      "",
+      "Example:",
+      "  inertia remote set prod daemon.port 4304"
     })
 public final class RemoteSetCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "remote") String name;
+  @Parameters(index = "0", paramLabel = "REMOTE", description = "a configured remote") String name;
 
-  @Parameters(index = "1", paramLabel = "property") String property;
+  @Parameters(index = "1", paramLabel = "PROPERTY", description = "one of the properties below") String property;
 
-  @Parameters(index = "2", paramLabel = "value") String value;
+  @Parameters(index = "2", paramLabel = "VALUE", description = "the new value") String value;
 
   @Override
   public Integer call() {
@@ -35,7 +38,7 @@ public final class RemoteSetCommand extends BaseCommand {
                 "perhaps you should run 'inertia remote ls'"));
     RemoteConfig updated;
     try {
-      updated = remote.withProperty(property, value);
+      updated = remote.withProperty(property, RemoteValues.forProperty(property, value));
     } catch (InvalidPropertyException e) {
       throw new CliException("could not update remote '" + name + "': " + e.getMessage(),
           "run 'inertia remote set --help' for the list of properties");

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia remote show <remote> [--json]}. */
 @Command(name = "show", description = "Show details about a remote")
 public final class RemoteShowCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "remote") String name;
+  @Parameters(index = "0", paramLabel = "REMOTE", description = "a configured remote") String name;
 
   @Mixin JsonOptions json;
 

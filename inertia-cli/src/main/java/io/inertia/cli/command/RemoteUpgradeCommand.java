@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code inertia remote upgrade [remotes...] [--all] [--version v]}: config only. */
 @Command(name = "upgrade", description = "Upgrade your remote configuration version to match the CLI")
 public final class RemoteUpgradeCommand extends BaseCommand {
-  @Parameters(arity = "0..*", paramLabel = "remotes") List<String> names = new ArrayList<>();
+  @Parameters(arity = "0..*", paramLabel = "REMOTE", description = "remotes to upgrade (default: all)") List<String> names = new ArrayList<>();
 
   @Option(names = "--all", description = "upgrade all remotes")
   boolean all;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 /** {@code inertia <remote> send-image <image>}: copies a local Docker image to the remote over SSH. */
 @Command(name = "send-image", description = "Copy a local Docker image to the remote's Docker engine over SSH")
 public final class SendImageCommand extends RemoteBaseCommand {
-  @Parameters(index = "0", paramLabel = "image") String image;
+  @Parameters(index = "0", paramLabel = "IMAGE", description = "a local Docker image, e.g. myapp:latest") String image;
 
   @Override
   protected Integer run() {

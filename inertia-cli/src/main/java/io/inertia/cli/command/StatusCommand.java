@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code inertia <remote> status [--json]}: the deployment, its containers and the last releases. */
-@Command(name = "status", description = "Print the status of the deployment on this remote")
+@Command(
+    name = "status",
+    description = "Show what runs on this remote: the deployed commit, its containers and the last releases",
+    footerHeading = "%nExamples:%n",
+    footer = {"  inertia REMOTE status", "  inertia REMOTE status --json"})
 public final class StatusCommand extends RemoteBaseCommand {
   @Mixin JsonOptions json;
 
@@ -26,7 +30,7 @@ public final class StatusCommand extends RemoteBaseCommand {
       out.put("remote", remoteName());
       out.put("address", client.address().toString());
       out.put("status", status);
-      out.put("releases", releases);
+      out.put("releases", ReleasesCommand.tidy(releases));
       out.put("daemon_settings", daemonSettings());
       Json.print(console(), out);
       return 0;
@@ -43,15 +47,19 @@ public final class StatusCommand extends RemoteBaseCommand {
     if (status.buildActive()) {
       console().println(console().yellow("It appears that your build is still in progress."));
     }
-    if (containers.isEmpty()) {
+    boolean down = containers.isEmpty() && !status.buildActive();
+    if (down && !status.noDeployment()) {
+      console().println("The project is down: no containers are running - 'inertia " + remoteName()
+          + " up' deploys it again, 'inertia " + remoteName() + " rollback' restarts the last release");
+    } else if (containers.isEmpty()) {
       console().println("No containers are active.");
     } else {
       console().println("Active containers:");
-      containers.forEach(c -> console().println(" - " + c));
+      containers.forEach(c -> console().println(" - " + LogTargets.bare(c)));
     }
     if (!releases.isEmpty()) {
-      console().println("Recent releases:");
-      releases.stream().limit(3).forEach(r -> console().println(" - " + ReleasesCommand.line(r)));
+      console().println(down ? "Recent releases (none serving):" : "Recent releases:");
+      releases.stream().limit(3).forEach(r -> console().println(" - " + ReleasesCommand.line(r, !down)));
     }
     console().println("Inertia daemon " + nz(status.version()));
     Map<String, String> settings = daemonSettings();

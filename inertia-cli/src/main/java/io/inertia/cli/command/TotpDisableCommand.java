@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "disable", description = "Disable TOTP for the logged-in user")
 public final class TotpDisableCommand extends RemoteBaseCommand {
-  @Parameters(arity = "0..1", paramLabel = "user") String user;
+  @Parameters(arity = "0..1", paramLabel = "USER", description = "the user (default: the logged-in one)") String user;
 
   @Override
   protected Integer run() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "enable", description = "Enable TOTP for a user")
 public final class TotpEnableCommand extends RemoteBaseCommand {
-  @Parameters(index = "0", paramLabel = "user") String user;
+  @Parameters(index = "0", paramLabel = "USER", description = "the user to protect with 2FA (asks for the password)") String user;
 
   @Override
   protected Integer run() {

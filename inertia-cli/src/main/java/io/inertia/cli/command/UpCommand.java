@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
  * final line, and its outcome is the exit code; {@code --profile} is honoured; notifier and intermediary
  * settings are sent in both modes (all three were bugs in the original).
  */
-@Command(name = "up", description = "Bring project online on remote")
-public final class UpCommand extends RemoteBaseCommand {
+@Command(
+    name = "up",
+    description = "Deploy the project to this remote (builds the branch of the profile and starts it)",
+    footerHeading = "%nExamples:%n",
+    footer = {"  inertia REMOTE up", "  inertia REMOTE up -p staging     deploy with profile 'staging'"})
+public final class UpCommand extends RemoteBaseCommand implements RemoteHostCommand.Streaming {
   @Option(names = {"-p", "--profile"}, paramLabel = "<profile>", description = "profile to deploy (default: the one applied to this remote, else 'default')")
   String profileName;
 
@@ -55,9 +59,11 @@ public final class UpCommand extends RemoteBaseCommand {
     DaemonClient client = client();
     if (!stream) {
       console().println(client.up(request));
-      console().println("project deployment successfully started!");
+      console().println("deployment started on remote '" + remoteName() + "'; 'inertia " + remoteName()
+          + " status' shows when it serves");
       return 0;
     }
+    long started = System.nanoTime();
     // Ctrl-C only stops watching: the daemon goes on deploying.
     Thread interrupted =
         new Thread(() -> console().warn("stopped following the deployment; it goes on on the remote - "
@@ -85,7 +91,7 @@ public final class UpCommand extends RemoteBaseCommand {
               "perhaps you should run 'inertia " + remoteName() + " logs' to see the daemon's log"));
     }
     console().println(console().green("[success " + o.code() + "] " + o.message()));
-    console().println("project deployment successfully started!");
+    DeploySummary.print(console(), client, remote, started);
     return 0;
   }
 }

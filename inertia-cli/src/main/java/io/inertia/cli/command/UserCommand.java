@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
       UserLoginCommand.class,
       UserLsCommand.class,
       UserResetCommand.class,
+      UserWhoamiCommand.class,
+      UserLogoutCommand.class,
       TotpCommand.class
     })
 public final class UserCommand extends BaseCommand {

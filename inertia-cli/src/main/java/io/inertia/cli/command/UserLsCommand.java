@@ -15,6 +15,8 @@ public final class UserLsCommand extends RemoteBaseCommand {
     List<String> users = client().userList();
     if (json.json) {
       Json.print(console(), users);
+    } else if (users.isEmpty()) {
+      console().println("no users yet - add one with 'inertia " + remoteName() + " user add <name>'");
     } else {
       users.forEach(console()::raw);
     }

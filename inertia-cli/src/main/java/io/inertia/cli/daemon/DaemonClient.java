@@ -17,32 +17,22 @@ import io.inertia.common.api.UpRequest;
 import io.inertia.common.api.UserRequest;
 import io.inertia.common.config.DaemonConfig;
 import io.inertia.common.config.RemoteConfig;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.net.http.WebSocket;
-import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The daemon API over HTTPS (docs/original.md#daemon-api) for one remote: {@code https://<ip>:<port>}, every request
@@ -60,7 +50,10 @@ public final class DaemonClient {
   private final URI base;
   private final String token;
   private final Console console;
-  private final HttpClient http;
+  private final SSLContext ssl;
+  private final BlockingJson json;
+  private final DaemonErrors errors;
+  private HttpClient http;
 
   public DaemonClient(RemoteConfig remote, Console console) {
     this.remoteName = remote.name();
@@ -70,12 +63,22 @@ public final class DaemonClient {
     this.base = URI.create("https://" + host + ":" + port);
     this.token = daemon.token();
     this.console = console;
-    this.http =
-        HttpClient.newBuilder()
-            .sslContext(trust(remote, daemon))
-            .connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.errors = new DaemonErrors(remoteName, base, console);
+    this.ssl = trust(remote, daemon);
+    this.json = new BlockingJson(base, token, ssl, !daemon.certFingerprint().isEmpty(), CONNECT_TIMEOUT);
+  }
+
+  /** The client for streams and the websocket, made on first use (short commands never need it). */
+  private HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .sslContext(ssl)
+              .connectTimeout(CONNECT_TIMEOUT)
+              .version(HttpClient.Version.HTTP_1_1)
+              .build();
+    }
+    return http;
   }
 
   private SSLContext trust(RemoteConfig remote, DaemonConfig daemon) {
@@ -84,6 +87,12 @@ public final class DaemonClient {
     }
     if (daemon.verifySsl()) {
       return DaemonTrust.system();
+    }
+    if (daemon.token().isEmpty()) {
+      // Neither a token nor a pin: 'init' never ran for this remote (or 'remote login' was not used).
+      throw new DaemonException("remote '" + remote.name() + "' has no daemon set up yet", 0,
+          "perhaps you should run 'inertia " + remote.name() + " init' to install the daemon, or "
+              + "'inertia remote login' for a daemon someone else set up", null);
     }
     throw new DaemonException(
         "no certificate is pinned for remote '" + remote.name()
@@ -235,85 +244,7 @@ public final class DaemonClient {
   public LogStream logsStream(String container, int entries, Consumer<String> lines) {
     URI uri = URI.create("wss://" + base.getRawAuthority() + logsPath(container, true, entries));
     console.debug("WEBSOCKET " + uri);
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    WebSocket.Listener listener =
-        new WebSocket.Listener() {
-          private final StringBuilder partial = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-              String frame = partial.toString();
-              partial.setLength(0);
-              lines.accept(frame.endsWith("\n") ? frame.substring(0, frame.length() - 1) : frame);
-            }
-            ws.request(1);
-            return null;
-          }
-
-          @Override
-          public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            console.debug("websocket closed: " + statusCode + " " + reason);
-            done.complete(null);
-            return null;
-          }
-
-          @Override
-          public void onError(WebSocket ws, Throwable error) {
-            done.completeExceptionally(error);
-          }
-        };
-    WebSocket socket;
-    try {
-      socket =
-          http.newWebSocketBuilder()
-              .header("Authorization", "Bearer " + token)
-              .connectTimeout(CONNECT_TIMEOUT)
-              .buildAsync(uri, listener)
-              .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DaemonException("interrupted while connecting to the daemon", 0, null, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof java.net.http.WebSocketHandshakeException h) {
-        int code = h.getResponse().statusCode();
-        throw new DaemonException("[error " + code + "] could not open log stream", code,
-            code == 401 ? "perhaps you should run 'inertia " + remoteName + " user login'" : null, h);
-      }
-      throw transport(cause);
-    }
-    return new LogStream(socket, done);
-  }
-
-  /** A running log stream. */
-  public static final class LogStream implements AutoCloseable {
-    private final WebSocket socket;
-    private final CompletableFuture<Void> done;
-
-    LogStream(WebSocket socket, CompletableFuture<Void> done) {
-      this.socket = socket;
-      this.done = done;
-    }
-
-    /** Blocks until the daemon closes the stream or {@link #close()} is called. */
-    public void await() throws InterruptedException {
-      try {
-        done.get();
-      } catch (ExecutionException e) {
-        throw new DaemonException("log stream failed: " + e.getCause().getMessage(), 0, null, e.getCause());
-      }
-    }
-
-    @Override
-    public void close() {
-      if (!socket.isOutputClosed()) {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, java.util.concurrent.TimeUnit.SECONDS);
-      }
-      socket.abort();
-      done.complete(null);
-    }
+    return LogStream.open(http(), uri, token, CONNECT_TIMEOUT, lines, console, errors, remoteName);
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------
@@ -331,13 +262,16 @@ public final class DaemonClient {
     return p.toString();
   }
 
-  private HttpRequest request(String method, String path, Object body, Duration timeout) {
-    String json;
+  private static String encode(Object body) {
     try {
-      json = body == null ? "" : JSON.writeValueAsString(body);
+      return body == null ? "" : JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode request", e);
     }
+  }
+
+  private HttpRequest request(String method, String path, Object body, Duration timeout) {
+    String json = encode(body);
     console.debug(method + " " + base + path + (json.isEmpty() ? "" : " " + redact(json)));
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path))
@@ -360,11 +294,18 @@ public final class DaemonClient {
 
   /** One JSON request; returns the envelope of a 1xx–3xx answer. */
   Envelope call(String method, String path, Object body) {
-    HttpResponse<String> res = send(request(method, path, body, REQUEST_TIMEOUT), HttpResponse.BodyHandlers.ofString());
-    console.debug("response " + res.statusCode() + ": " + redact(res.body()));
-    Envelope e = envelope(res.statusCode(), res.body());
+    String text = encode(body);
+    console.debug(method + " " + base + path + (text.isEmpty() ? "" : " " + redact(text)));
+    BlockingJson.Response res;
+    try {
+      res = json.send(method, path, text, REQUEST_TIMEOUT);
+    } catch (IOException e) {
+      throw errors.transport(e);
+    }
+    console.debug("response " + res.status() + ": " + redact(res.body()));
+    Envelope e = DaemonErrors.envelope(res.status(), res.body());
     if (!e.isSuccess()) {
-      throw rendered(e);
+      throw errors.rendered(e);
     }
     return e;
   }
@@ -376,9 +317,9 @@ public final class DaemonClient {
       boolean json = res.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
       if (res.statusCode() >= 400 || json) {
         // An error before streaming began, or a daemon that answers this request with one JSON envelope.
-        Envelope e = envelope(res.statusCode(), String.join("\n", (Iterable<String>) lines::iterator));
+        Envelope e = DaemonErrors.envelope(res.statusCode(), String.join("\n", (Iterable<String>) lines::iterator));
         if (!e.isSuccess()) {
-          throw rendered(e);
+          throw errors.rendered(e);
         }
         return Optional.of(new StreamLines.Outcome(true, e.code(), e.message()));
       }
@@ -393,92 +334,23 @@ public final class DaemonClient {
       }
       return Optional.empty();
     } catch (UncheckedIOException e) {
-      throw transport(e.getCause());
+      throw errors.transport(e.getCause());
     }
   }
 
   private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
-      return http.send(request, handler);
+      return http().send(request, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DaemonException("interrupted while waiting for the daemon", 0, null, e);
     } catch (IOException e) {
-      throw transport(e);
+      throw errors.transport(e);
     }
   }
 
-  private DaemonException transport(Throwable e) {
-    if (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CertificateMismatchException m) {
-        return new DaemonException(
-            "the daemon on remote '" + remoteName + "' presented a different certificate: expected "
-                + "fingerprint " + m.expected() + ", got " + m.actual(),
-            0,
-            "if the daemon was re-installed or its certificate renewed, perhaps you should re-pin it with "
-                + "'inertia remote set " + remoteName + " daemon.cert-fingerprint " + m.actual()
-                + "' (only after checking it on the server) or re-run 'inertia " + remoteName + " init'",
-            e);
-      }
-    }
-    console.debug("transport error: " + e);
-    String text = String.valueOf(e.getMessage());
-    if (e instanceof ConnectException
-        || e instanceof EOFException
-        || e instanceof ClosedChannelException
-        || e instanceof HttpTimeoutException
-        || e instanceof java.nio.channels.UnresolvedAddressException
-        || e instanceof java.net.UnknownHostException
-        || text.contains("EOF")
-        || text.contains("refused")
-        || (e.getCause() instanceof ConnectException)) {
-      return new DaemonException(
-          "daemon on remote appears offline or inaccessible", 0,
-          "perhaps you should check that " + base + " is reachable, or run 'inertia " + remoteName
-              + " init' if the daemon is not installed",
-          e);
-    }
-    if (e instanceof SSLHandshakeException) {
-      return new DaemonException(
-          "TLS handshake with " + base + " failed: " + e.getMessage(), 0,
-          "if the daemon uses its own self-signed certificate, perhaps you should pin it with 'inertia remote set "
-              + remoteName + " daemon.cert-fingerprint <SHA-256 fingerprint>' (the daemon logs it at start)",
-          e);
-    }
-    return new DaemonException("request to " + base + " failed: " + e, 0, null, e);
-  }
 
-  private static Envelope envelope(int status, String body) {
-    if (body != null && !body.isBlank()) {
-      try {
-        Envelope e = JSON.readValue(body, Envelope.class);
-        return e.code() == 0 ? new Envelope(status, e.requestId(), e.message(), e.error(), e.data()) : e;
-      } catch (JsonProcessingException ignored) {
-        // Not JSON (e.g. a Jetty error page): keep the first line as the message.
-      }
-    }
-    String first = body == null || body.isBlank() ? "" : body.strip().lines().findFirst().orElse("");
-    if (first.length() > 200) {
-      first = first.substring(0, 200);
-    }
-    return new Envelope(status, null, first, null, null);
-  }
 
-  private DaemonException rendered(Envelope e) {
-    String message = e.message() == null ? "" : e.message();
-    String error = e.error() == null ? "" : e.error();
-    if (message.contains("token expired") || error.contains("token expired")) {
-      return new DaemonException(
-          "token expired - try running 'inertia " + remoteName + " user login' to reauthenticate",
-          e.code(), null, null);
-    }
-    String text = "[error " + e.code() + "] " + message + (error.isEmpty() ? "" : ": (" + error + ")");
-    String hint = e.code() == 401 ? "perhaps you should run 'inertia " + remoteName + " user login'" : null;
-    return new DaemonException(text, e.code(), hint, null);
-  }
 
   private static <T> T convert(JsonNode node, Class<T> type) {
     if (node == null || node.isNull()) {

@@ -61,7 +61,9 @@ public final class Console {
       boolean interactiveTerminal) {
     boolean noColor = env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty();
     boolean colour = interactiveTerminal && !simple && !noColor && enabled(env.get("INERTIA_COLOR"));
-    boolean emoji = !simple && !noColor && enabled(env.get("INERTIA_EMOJI"));
+    // Emoji only on a terminal (piped output and logs stay plain), unless INERTIA_EMOJI asks for them.
+    String emojiSetting = env.getOrDefault("INERTIA_EMOJI", "");
+    boolean emoji = !simple && !noColor && enabled(emojiSetting) && (interactiveTerminal || !emojiSetting.isEmpty());
     return new Console(out, err, in, colour, emoji, debug, interactiveTerminal);
   }
 
@@ -75,6 +77,11 @@ public final class Console {
 
   public PrintStream err() {
     return err;
+  }
+
+  /** Whether output is painted with ANSI colours. */
+  public boolean colour() {
+    return colour;
   }
 
   public boolean debugEnabled() {
@@ -196,6 +203,23 @@ public final class Console {
       out.println();
     }
     return line == null ? "" : line.trim();
+  }
+
+  /** Everything left on standard input (a value piped in), as UTF-8. */
+  public String readAll() {
+    try {
+      if (reader == null) {
+        reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[8192];
+      for (int n; (n = reader.read(buf)) > 0; ) {
+        sb.append(buf, 0, n);
+      }
+      return sb.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read from standard input", e);
+    }
   }
 
   private String readLine() {

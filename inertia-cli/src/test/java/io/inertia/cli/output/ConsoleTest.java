@@ -31,10 +31,13 @@ class ConsoleTest {
 
   @Test
   void emojiRenderedOrStripped() {
-    console("", Map.of(), false, false).println(":boat: Remote 'x' has been added!");
-    console("", Map.of(), true, false).println(":boat: Remote 'x' has been added!");
-    console("", Map.of("NO_COLOR", "1"), false, false).println("docker-compose project detected :whale:");
-    assertEquals("\u26F5 Remote 'x' has been added!\nRemote 'x' has been added!\ndocker-compose project detected \n", out());
+    console("", Map.of(), false, true).println(":boat: Remote 'x' has been added!");
+    console("", Map.of(), true, true).println(":boat: Remote 'x' has been added!");
+    console("", Map.of("NO_COLOR", "1"), false, true).println("docker-compose project detected :whale:");
+    console("", Map.of(), false, false).println(":boat: not a terminal");
+    console("", Map.of("INERTIA_EMOJI", "on"), false, false).println(":boat: asked for");
+    assertEquals("\u26F5 Remote 'x' has been added!\nRemote 'x' has been added!\ndocker-compose project detected \n"
+        + "not a terminal\n\u26F5 asked for\n", out());
   }
 
   @Test

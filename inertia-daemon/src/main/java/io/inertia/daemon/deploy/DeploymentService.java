@@ -170,7 +170,8 @@ public final class DeploymentService implements AutoCloseable {
   }
 
   /**
-   * {@code POST /down}: stops and removes the project's containers (waits for a running deploy to end first).
+   * {@code POST /down}: stops and removes the project's containers (waits for a running deploy to end first); no
+   * release is current afterwards, so a later default rollback returns to the newest succeeded release.
    *
    * @throws NoActiveDeploymentException when no project container runs
    */
@@ -183,6 +184,9 @@ public final class DeploymentService implements AutoCloseable {
       }
       engine.stopProject(s.project(), line -> LOG.info("[down] {}", line));
       store.recordTakenDown(true);
+      // Nothing serves now: no release is current (status and releases show the project as down).
+      settings = s.withCurrentRelease(Optional.empty());
+      store.saveSettings(settings);
     } finally {
       operationLock.unlock();
     }

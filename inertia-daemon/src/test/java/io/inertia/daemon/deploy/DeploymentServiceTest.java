@@ -392,8 +392,10 @@ class DeploymentServiceTest {
     DeploymentService s = service();
     assertThrows(NoActiveDeploymentException.class, s::down);
     await(s.up(up(""), LogSink.of(l -> {})));
+    assertEquals(Optional.of(s.releases().get(0).id()), s.settings().currentReleaseId());
     s.down();
     assertTrue(engine.running.isEmpty());
+    assertTrue(s.settings().currentReleaseId().isEmpty(), "after down no release is current");
     assertThrows(NoActiveDeploymentException.class, s::down);
     s.reset();
     assertFalse(repo.initialised());
