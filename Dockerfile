@@ -13,13 +13,13 @@ RUN apt-get update \
 
 # Java runtime with just the modules the daemon uses (jdeps misses jdk.crypto.ec; java.net.http for notifiers;
 # java.rmi: Apache MINA sshd, JGit's SSH transport, throws java.rmi.ServerException, so every git clone failed without it);
-# Debian's libjvm.so carries its symbol table, stripping it saves 4 MB.
+# Debian's libjvm.so carries its symbol table, stripping it saves 4 MB. No JDK CDS archive: the daemon's own archive below
+# holds the JDK classes it uses too.
 RUN JDK=/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture) \
  && "$JDK/bin/jlink" --module-path "$JDK/jmods" \
       --add-modules java.base,java.instrument,java.management,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,jdk.unsupported,jdk.crypto.ec \
-      --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+      --strip-debug --no-header-files --no-man-pages --compress=2 \
       --output /opt/inertiad/jre \
- && rm -f /opt/inertiad/jre/lib/server/classes_nocoops.jsa \
  && find /opt/inertiad/jre -name '*.so' -exec strip --strip-unneeded {} + \
  && rm -f /opt/inertiad/jre/lib/security/cacerts \
  && cp -L /etc/ssl/certs/java/cacerts /opt/inertiad/jre/lib/security/cacerts
@@ -30,6 +30,13 @@ RUN mkdir -p /opt/inertiad/lib \
  && unzip -j /tmp/inertiad.jar "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so" -d /opt/inertiad/lib \
  && zip -q -d /tmp/inertiad.jar 'org/sqlite/native/*' 'com/sun/jna/*/*jnidispatch*' \
  && mv /tmp/inertiad.jar /opt/inertiad/inertiad.jar
+
+# AppCDS archive of the daemon's classes from a training run (curl only for that run); after the jar's last change.
+COPY inertia-daemon/src/main/docker/cds-training.sh /tmp/cds-training.sh
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && sh /tmp/cds-training.sh
 
 COPY inertia-daemon/src/main/docker/inertiad.c /tmp/inertiad.c
 RUN gcc -static -Os -s -o /usr/local/bin/inertiad /tmp/inertiad.c
