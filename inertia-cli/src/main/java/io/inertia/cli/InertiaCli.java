@@ -191,7 +191,10 @@ public final class InertiaCli {
       host.getCommandSpec().usageMessage().hidden(true);
       host.getCommandSpec().usageMessage().description("Manage and deploy to remote '" + r.name() + "'");
       // 'inertia <remote> ssh ls -la': everything from the command's first word on belongs to it.
-      host.getSubcommands().get("ssh").setStopAtUnmatched(true);
+      CommandLine ssh = host.getSubcommands().get("ssh"); // absent when another command was named
+      if (ssh != null) {
+        ssh.setStopAtUnmatched(true);
+      }
       root.addSubcommand(r.name(), host);
     }
     return root;

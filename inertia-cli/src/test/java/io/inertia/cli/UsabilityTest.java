@@ -352,7 +352,7 @@ class UsabilityTest {
     List<String> top = complete(script, bin, "inertia", "");
     assertTrue(top.containsAll(List.of("init", "project", "remote", "provision", "completion", "help", "demo", "prod")),
         top.toString());
-    assertEquals(List.of("add", "config-path", "import", "login", "ls", "reset", "rm", "set", "show", "upgrade"),
+    assertEquals(List.of("add", "config-path", "import", "login", "ls", "pin", "reset", "rm", "set", "show", "upgrade"),
         complete(script, bin, "inertia", "remote", ""));
     assertEquals(List.of("demo", "prod"), complete(script, bin, "inertia", "remote", "show", ""));
     assertEquals(List.of("ls", "rm", "set"), complete(script, bin, "inertia", "demo", "env", ""));
